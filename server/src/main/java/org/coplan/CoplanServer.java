@@ -1,0 +1,160 @@
+package org.coplan;
+
+import javax.sql.DataSource;
+import org.coplan.api.HealthResource;
+import org.coplan.api.LandingResource;
+import org.coplan.api.OpenApiResource;
+import org.coplan.api.StaticFilesResource;
+import org.coplan.auth.AuthModule;
+import org.coplan.config.CoplanConfig;
+import org.coplan.db.Jdbc;
+import org.coplan.http.CorsFilter;
+import org.coplan.history.HistoryResource;
+import org.coplan.http.BodyLimitFilter;
+import org.coplan.http.JsonMapper;
+import org.coplan.http.ProblemMappers;
+import org.coplan.layers.ChangesResource;
+import org.coplan.layers.FeatureEditResource;
+import org.coplan.layers.FeatureEditService;
+import org.coplan.layers.FeatureHistoryResource;
+import org.coplan.layers.FeatureRepository;
+import org.coplan.layers.FeatureService;
+import org.coplan.layers.FeaturesResource;
+import org.coplan.layers.ItemsResource;
+import org.coplan.http.SecurityHeaders;
+import org.coplan.plans.PlanResource;
+import org.coplan.plans.PlanService;
+import org.coplan.plans.PlansResource;
+import org.coplan.settlements.SettlementEditResource;
+import org.coplan.settlements.SettlementEditService;
+import org.coplan.settlements.SettlementRepository;
+import org.coplan.settlements.SettlementResource;
+import org.coplan.settlements.SettlementService;
+import org.coplan.tiles.StyleTemplate;
+import org.coplan.tiles.TileRepository;
+import org.coplan.tiles.TileResource;
+import org.coplan.tiles.TileService;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.gzip.GzipHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.servlet.ServletContainer;
+
+/**
+ * The composition root of the HTTP server: repositories → services → resources → Jersey → Jetty,
+ * wired by hand so that every dependency is visible here. Given a migrated {@link DataSource}, it
+ * knows nothing about where the database came from.
+ */
+public final class CoplanServer implements AutoCloseable {
+  private final Server jetty;
+
+  private CoplanServer(Server jetty) {
+    this.jetty = jetty;
+  }
+
+  public static CoplanServer start(CoplanConfig config, DataSource dataSource) throws Exception {
+    ResourceConfig app = application(config, dataSource);
+
+    QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+    threads.setName("http");
+    Server jetty = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    // honour X-Forwarded-* / Forwarded from a reverse proxy so that links carry the public URL
+    http.addCustomizer(new ForwardedRequestCustomizer());
+    ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+    connector.setHost(config.http().host());
+    connector.setPort(config.http().port());
+    jetty.addConnector(connector);
+
+    ServletContextHandler context = new ServletContextHandler();
+    context.setContextPath("/");
+    context.addServlet(new ServletHolder(new ServletContainer(app)), "/*");
+
+    GzipHandler gzip = new GzipHandler();
+    gzip.setMinGzipSize(256);
+    // Jetty compresses only the types listed here
+    gzip.addIncludedMimeTypes(
+        "application/vnd.mapbox-vector-tile", "application/geo+json", "application/problem+json", "application/json",
+        "application/vnd.oai.openapi+json", "text/html", "text/css", "text/javascript", "image/svg+xml");
+    gzip.setHandler(context);
+    // bodies beyond max-body-bytes are refused in one place, BodyLimitFilter (registered with the
+    // editing resources): 413 as problem+json, declared lengths before a byte is read, chunked
+    // bodies as soon as they pass the limit
+    SecurityHeaders headers = new SecurityHeaders(config.map().basemapUrl(), config.security().frameAncestors(), gzip);
+    jetty.setHandler(headers);
+    jetty.setErrorHandler(headers.errorHandler());
+    jetty.setStopAtShutdown(false);
+    jetty.start();
+    return new CoplanServer(jetty);
+  }
+
+  static ResourceConfig application(CoplanConfig config, DataSource dataSource) {
+    Jdbc jdbc = new Jdbc(dataSource);
+    SettlementService settlements = new SettlementService(new SettlementRepository(jdbc));
+    SettlementResource settlementResource = new SettlementResource(settlements);
+    FeatureService features = new FeatureService(settlements, new FeatureRepository(jdbc), jdbc);
+    TileService tiles = new TileService(settlements, new TileRepository(jdbc), StyleTemplate.load());
+
+    ResourceConfig app = new ResourceConfig();
+    app.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    app.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+    app.register(JacksonFeature.withoutExceptionMappers());
+    app.register(JsonMapper.class);
+    ProblemMappers.all().forEach(app::register);
+    app.register(new CorsFilter(config.security().corsOrigins()));
+    // authentication and access control for every endpoint, and the account endpoints
+    AuthModule.components(config.security(), jdbc, settlements).forEach(app::register);
+    app.register(new HealthResource(dataSource));
+    app.register(new OpenApiResource());
+    app.register(settlementResource);
+    app.register(new FeaturesResource(features));
+    app.register(new ItemsResource(features));
+    app.register(new TileResource(tiles));
+    app.register(new LandingResource(config.map(), settlementResource));
+    registerEditing(app, config, jdbc, settlements, features);
+    app.register(new StaticFilesResource());
+    return app;
+  }
+
+  /**
+   * Editing (issue 3): writes on settlements, plans and features, their history, and the request
+   * body limit every write is read under.
+   */
+  private static void registerEditing(
+      ResourceConfig app, CoplanConfig config, Jdbc jdbc, SettlementService settlements, FeatureService features) {
+    FeatureEditService featureEdits = new FeatureEditService(jdbc);
+    PlanService plans = new PlanService(settlements, jdbc);
+    // the one request body limit of the server, for every endpoint (sign-in too), not only editing
+    app.register(new BodyLimitFilter(config.http().maxBodyBytes()));
+    app.register(new SettlementEditResource(settlements, new SettlementEditService(jdbc)));
+    app.register(new PlansResource(plans));
+    app.register(new PlanResource(plans));
+    app.register(new FeatureEditResource(features, featureEdits));
+    app.register(new FeatureHistoryResource(features, featureEdits));
+    app.register(new ChangesResource(features, jdbc));
+    app.register(new HistoryResource(settlements, jdbc));
+  }
+
+  /** The bound port (useful with port 0). */
+  public int port() {
+    return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+  }
+
+  public void join() throws InterruptedException {
+    jetty.join();
+  }
+
+  @Override
+  public void close() throws Exception {
+    jetty.stop();
+  }
+}

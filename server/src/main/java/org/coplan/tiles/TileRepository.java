@@ -1,0 +1,136 @@
+package org.coplan.tiles;
+
+import static org.coplan.db.Database.quoteIdent;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.coplan.db.Jdbc;
+import org.coplan.layers.Attribute;
+import org.coplan.tiles.TileSchema.OverviewFilter;
+import org.coplan.tiles.TileSchema.TileLayer;
+
+/**
+ * All SQL of the vector tiles. PostGIS cuts and encodes a whole tile in one query: per layer
+ * {@code ST_AsMVT} over {@code ST_AsMVTGeom}, the layers joined with {@code ||}. The SQL for each
+ * zoom is built once, at construction, from {@link TileSchema} and the layer catalogue (whose
+ * identifiers are the only ones spliced, quoted); every value (settlement, plan, z, x, y, layer
+ * name, filter values) is bound.
+ */
+public final class TileRepository {
+  /**
+   * One layer of a tile; {columns}, {view} and {filter} are filled in from the catalogue. 4096 grid
+   * units per tile side is what MVT 2.1 and MapLibre expect. 64 units are kept beyond each edge so
+   * that lines and outlines crossing an edge join up without seams; the index filter is widened by
+   * the same margin so that features just outside the tile still draw their part inside it.
+   * Filtering on the Web Mercator copy {@code geom_3857} lets its GiST index find the rows; the
+   * plan's view function (plain SQL, inlined by the planner) keeps the index usable and shows
+   * proposal plans their own edits over the baseline. {@code ST_AsMVT} skips rows that clipping
+   * left empty. Features go in fid order so that the same data always gives the same bytes, and so
+   * the same ETag, whatever plan the database picks and on every server behind a balancer.
+   */
+  private static final String LAYER_SQL =
+      """
+      (SELECT ST_AsMVT(q, ?, 4096, 'geom', 'fid' ORDER BY q.fid) FROM (
+          SELECT f.fid, f.id::text AS id{columns},
+            ST_AsMVTGeom(f.geom_3857, ST_TileEnvelope(?, ?, ?), 4096, 64, true) AS geom
+          FROM {view}(?, ?) AS f
+          WHERE f.geom_3857 && ST_TileEnvelope(?, ?, ?, margin => 64.0 / 4096){filter}
+        ) AS q)""";
+
+  /** Binds one {@code ?} of a tile query. */
+  @FunctionalInterface
+  private interface Param {
+    void bind(PreparedStatement ps, int index, TileKey key) throws SQLException;
+
+    static Param text(String value) {
+      return (ps, i, key) -> ps.setString(i, value);
+    }
+  }
+
+  private static final Param SETTLEMENT = (ps, i, key) -> ps.setString(i, key.settlementId());
+  private static final Param PLAN = (ps, i, key) -> ps.setString(i, key.planId());
+  private static final Param Z = (ps, i, key) -> ps.setInt(i, key.z());
+  private static final Param X = (ps, i, key) -> ps.setInt(i, key.x());
+  private static final Param Y = (ps, i, key) -> ps.setInt(i, key.y());
+
+  /** A tile query and what its {@code ?} placeholders take, in order. */
+  record TileQuery(String sql, List<Param> params) {}
+
+  private final Jdbc jdbc;
+  /** Indexed by zoom. Zooms with the same content share one SQL string, so one prepared statement. */
+  private final List<TileQuery> byZoom;
+
+  public TileRepository(Jdbc jdbc) {
+    this.jdbc = jdbc;
+    this.byZoom = IntStream.rangeClosed(0, TileSchema.MAX_REQUEST_ZOOM).mapToObj(TileRepository::query).toList();
+  }
+
+  /** The tile as uncompressed MVT; empty when no feature of the plan touches it. */
+  byte[] tile(TileKey key) {
+    TileQuery query = byZoom.get(key.z());
+    return jdbc.read(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(query.sql())) {
+            for (int i = 0; i < query.params().size(); i++) {
+              query.params().get(i).bind(ps, i + 1, key);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              byte[] bytes = rs.getBytes(1);
+              return bytes == null ? new byte[0] : bytes;
+            }
+          }
+        });
+  }
+
+  /** The query for tiles at one zoom: its layers' parts joined with {@code ||}. */
+  static TileQuery query(int zoom) {
+    List<String> parts = new ArrayList<>();
+    List<Param> params = new ArrayList<>();
+    for (TileLayer layer : TileSchema.layers()) {
+      if (layer.presentAt(zoom)) {
+        parts.add(layerQuery(layer, zoom, params));
+      }
+    }
+    if (parts.isEmpty()) {
+      return new TileQuery("SELECT ''::bytea", List.of());
+    }
+    return new TileQuery("SELECT " + String.join("\n  || ", parts), List.copyOf(params));
+  }
+
+  /** One layer's part of a tile ({@link #LAYER_SQL}), appending the params it takes. */
+  private static String layerQuery(TileLayer tileLayer, int zoom, List<Param> params) {
+    StringBuilder columns = new StringBuilder();
+    for (Attribute a : tileLayer.layer().tileAttributes()) {
+      // cast to the catalogue's type: ST_AsMVT writes numeric (e.g. width_m) as a string otherwise
+      String name = quoteIdent(a.name());
+      columns.append(", f.").append(name).append("::").append(sqlType(a.type())).append(" AS ").append(name);
+    }
+    params.addAll(List.of(Param.text(tileLayer.layer().id()), Z, X, Y, SETTLEMENT, PLAN, Z, X, Y));
+    String filter = tileLayer.filterAt(zoom).map(f -> filterSql(f, params)).orElse("");
+    return LAYER_SQL
+        .replace("{columns}", columns)
+        .replace("{view}", quoteIdent(tileLayer.layer().planViewFunction()))
+        .replace("{filter}", filter);
+  }
+
+  /** Keeps the rows whose attribute has one of the filter's values, bound. */
+  private static String filterSql(OverviewFilter filter, List<Param> params) {
+    filter.values().forEach(v -> params.add(Param.text(v)));
+    String placeholders = String.join(", ", filter.values().stream().map(v -> "?").toList());
+    return "\n      AND f." + quoteIdent(filter.attribute()) + " IN (" + placeholders + ")";
+  }
+
+  private static String sqlType(Attribute.Type type) {
+    return switch (type) {
+      case STRING -> "text";
+      case INTEGER -> "bigint";
+      case NUMBER -> "double precision";
+      case BOOLEAN -> "boolean";
+    };
+  }
+}

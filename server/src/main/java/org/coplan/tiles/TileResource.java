@@ -1,0 +1,79 @@
+package org.coplan.tiles;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.coplan.http.Link;
+
+/**
+ * A plan's vector tiles ({@code tiles/{z}/{x}/{y}.mvt}), their TileJSON ({@code tiles.json}) and a
+ * MapLibre style over them ({@code style.json}). Tiles change whenever the plan is edited, so
+ * clients revalidate every time ({@code no-cache}) against a strong ETag and mostly get 304.
+ * Compression is left to Jetty's GzipHandler, which keeps the ETags working (see TileResourceIT).
+ */
+@Path("/api/settlements/{sid}/plans/{pid}")
+public final class TileResource {
+  private static final CacheControl REVALIDATE = CacheControl.valueOf("no-cache");
+
+  private final TileService service;
+
+  public TileResource(TileService service) {
+    this.service = service;
+  }
+
+  @GET
+  @Path("tiles/{z}/{x}/{y}.mvt")
+  @Produces(Link.MVT)
+  public Response tile(
+      @PathParam("sid") String sid,
+      @PathParam("pid") String pid,
+      @PathParam("z") String z,
+      @PathParam("x") String x,
+      @PathParam("y") String y,
+      @Context Request request) {
+    Tile tile = service.tile(TileKey.parse(sid, pid, z, x, y));
+    if (tile.isEmpty()) {
+      return Response.noContent().cacheControl(REVALIDATE).build();
+    }
+    EntityTag etag = new EntityTag(tile.etag());
+    Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
+    if (notModified != null) {
+      return notModified.cacheControl(REVALIDATE).build();
+    }
+    return Response.ok(tile.bytes(), Link.MVT).tag(etag).cacheControl(REVALIDATE).build();
+  }
+
+  @GET
+  @Path("tiles.json")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response tileJson(@PathParam("sid") String sid, @PathParam("pid") String pid, @Context UriInfo uri) {
+    // braces stay literal: a URI builder would escape them and break the template
+    String tilesUrl = planUrl(uri, sid, pid) + "/tiles/{z}/{x}/{y}.mvt";
+    return Response.ok(service.tileJson(sid, pid, tilesUrl)).cacheControl(REVALIDATE).build();
+  }
+
+  @GET
+  @Path("style.json")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response style(@PathParam("sid") String sid, @PathParam("pid") String pid, @Context UriInfo uri) {
+    ObjectNode style = service.style(sid, pid, planUrl(uri, sid, pid) + "/tiles.json");
+    return Response.ok(style).cacheControl(REVALIDATE).build();
+  }
+
+  /**
+   * The plan's absolute URL as the client addressed it (through a proxy, via X-Forwarded-*). The
+   * ids are safe to concatenate: the service has found them, and stored ids are [a-z0-9-] only.
+   */
+  private static String planUrl(UriInfo uri, String sid, String pid) {
+    return uri.getBaseUri() + "api/settlements/" + sid + "/plans/" + pid;
+  }
+}

@@ -1,0 +1,129 @@
+package org.coplan.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.coplan.CoplanServer;
+import org.coplan.auth.UserAdmin;
+import org.coplan.db.Jdbc;
+import org.coplan.config.Arguments;
+import org.coplan.config.CoplanConfig;
+import org.coplan.http.JsonMapper;
+
+/**
+ * The real server on a random port over a fresh copy of the demo database, for HTTP tests. One per
+ * test class: {@code static TestServer server = TestServer.start();} and close it in
+ * {@code @AfterAll}.
+ */
+public final class TestServer implements AutoCloseable {
+  private final TestDatabase.Fresh database;
+  private final CoplanServer server;
+  private final HttpClient client = HttpClient.newHttpClient();
+
+  private TestServer(TestDatabase.Fresh database, CoplanServer server) {
+    this.database = database;
+    this.server = server;
+  }
+
+  public static TestServer start() {
+    return start(Map.of());
+  }
+
+  /** With extra options, as on the command line without dashes (e.g. {@code basemap-url}). */
+  public static TestServer start(Map<String, String> options) {
+    TestDatabase.Fresh db = TestDatabase.get().newDatabase();
+    Map<String, String> values = new java.util.HashMap<>(options);
+    values.putIfAbsent("port", "0");
+    values.putIfAbsent("host", "127.0.0.1");
+    CoplanConfig config = CoplanConfig.from(Arguments.of(values));
+    try {
+      return new TestServer(db, CoplanServer.start(config, db.dataSource()));
+    } catch (Exception e) {
+      db.close();
+      throw new IllegalStateException("test server did not start", e);
+    }
+  }
+
+  private static final String ADMIN_PASSWORD = "test admin password, long enough";
+  private SignedIn admin;
+
+  /**
+   * A signed-in server admin, created on first use: for requests whose answer anonymous callers
+   * may not learn (e.g. that a settlement does not exist) and for changes.
+   */
+  public synchronized SignedIn admin() {
+    if (admin == null) {
+      UserAdmin.open(new Jdbc(database.dataSource()), "test").add("test-admin", "Test admin", ADMIN_PASSWORD, true);
+      admin = SignedIn.login(this, "test-admin", ADMIN_PASSWORD);
+    }
+    return admin;
+  }
+
+  public TestDatabase.Fresh database() {
+    return database;
+  }
+
+  public URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + server.port() + path);
+  }
+
+  public HttpResponse<byte[]> get(String path, String... headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
+    if (headers.length > 0) {
+      b.headers(headers);
+    }
+    return send(b.build());
+  }
+
+  /** Any method, with an optional JSON body (null for none), as application/json unless a Content-Type header is given. */
+  public HttpResponse<byte[]> request(String method, String path, String json, String... headers) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri(path))
+            .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    boolean typed = false;
+    for (int i = 0; i < headers.length; i += 2) {
+      typed |= headers[i].equalsIgnoreCase("Content-Type");
+    }
+    if (json != null && !typed) {
+      b.header("Content-Type", "application/json");
+    }
+    if (headers.length > 0) {
+      b.headers(headers);
+    }
+    return send(b.build());
+  }
+
+  public HttpResponse<byte[]> send(HttpRequest request) {
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** GETs {@code path} and parses the body as JSON whatever the status. */
+  public JsonNode getJson(String path, String... headers) {
+    return json(get(path, headers));
+  }
+
+  public static JsonNode json(HttpResponse<byte[]> response) {
+    try {
+      return JsonMapper.MAPPER.readTree(response.body());
+    } catch (IOException e) {
+      throw new AssertionError("not JSON: " + new String(response.body()), e);
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.close();
+    database.close();
+  }
+}

@@ -1,0 +1,119 @@
+import type { LngLat, MapGeoJSONFeature, PointLike } from 'maplibre-gl';
+import { fetchItem } from '../../api/client';
+import { explainProblem } from '../../api/explain';
+import type { ItemFeature, TileLayer } from '../../api/types';
+import { t } from '../../i18n/i18n';
+import { DATA_SOURCE, type CoplanMap } from '../../map/create-map';
+import { formatFeature, isTileLayer, layerNoun } from './format';
+import type { FeaturePanel } from './panel';
+
+/** Half the side of the box a tap searches, in CSS px: a fingertip, not a pixel. */
+const TAP_TOLERANCE = 8;
+
+export interface SelectionContext {
+  /** The layers a click may select (the legend's layers). */
+  layers(): string[];
+  settlementId(): string;
+  planId(): string;
+}
+
+interface Selected {
+  sourceLayer: string;
+  id: number | string;
+  /** Where it was tapped, to keep it in view when the panel narrows the map. */
+  at: LngLat;
+}
+
+/**
+ * Click, tap, or Enter on the focused map (for the feature under the centre cross) → the topmost feature of an interactive layer is highlighted through the
+ * `selected` feature state (keyed by the tiles' integer feature id) and its full record is
+ * fetched from the items endpoint (keyed by its `id` property, the UUID) into the panel.
+ */
+export class FeatureSelection {
+  private selected: Selected | null = null;
+  private request: AbortController | null = null;
+  /** The record in the panel, to show it again in another language. */
+  private shown: { layer: TileLayer; item: ItemFeature } | null = null;
+
+  constructor(
+    private readonly map: CoplanMap,
+    private readonly panel: FeaturePanel,
+    private readonly context: SelectionContext,
+  ) {
+    map.on('click', (e) => this.selectAt(e.point, e.lngLat));
+    map.on('mousemove', (e) => {
+      map.getCanvas().style.cursor = this.featureAt(e.point, 0) ? 'pointer' : '';
+    });
+    map.getCanvas().addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter' && e.key !== ' ') return;
+      e.preventDefault();
+      const canvas = map.getCanvas();
+      const centre: [number, number] = [canvas.clientWidth / 2, canvas.clientHeight / 2];
+      this.selectAt(centre, map.unproject(centre));
+    });
+    map.on('resize', () => {
+      if (this.selected && !map.getBounds().contains(this.selected.at)) map.easeTo({ center: this.selected.at, duration: 300 });
+    });
+  }
+
+  /** Shows the open record again (the language changed). */
+  refresh(): void {
+    if (this.shown && this.panel.isOpen) this.panel.showFeature(formatFeature(this.shown.layer, this.shown.item));
+  }
+
+  /** Forgets the selection (the panel was closed or a new style replaced the old one). */
+  clear(): void {
+    this.request?.abort();
+    this.request = null;
+    this.shown = null;
+    if (this.selected && this.map.getSource(DATA_SOURCE)) {
+      this.map.removeFeatureState({ source: DATA_SOURCE, sourceLayer: this.selected.sourceLayer, id: this.selected.id }, 'selected');
+    }
+    this.selected = null;
+  }
+
+  /** What is under the pointer; failing that, the topmost feature within `tolerance` px (a fingertip). */
+  private featureAt(point: PointLike, tolerance: number): MapGeoJSONFeature | undefined {
+    const layers = this.context.layers().filter((id) => this.map.getLayer(id));
+    if (layers.length === 0) return undefined;
+    const [x, y] = Array.isArray(point) ? point : [point.x, point.y];
+    const exact = this.map.queryRenderedFeatures([x, y], { layers })[0];
+    if (exact || tolerance === 0) return exact;
+    return this.map.queryRenderedFeatures(
+      [
+        [x - tolerance, y - tolerance],
+        [x + tolerance, y + tolerance],
+      ],
+      { layers },
+    )[0];
+  }
+
+  private selectAt(point: PointLike, at: LngLat): void {
+    const feature = this.featureAt(point, TAP_TOLERANCE);
+    const layer = feature?.sourceLayer;
+    const uuid = feature?.properties?.id;
+    if (!feature || feature.id === undefined || !isTileLayer(layer) || typeof uuid !== 'string') {
+      this.panel.close();
+      return;
+    }
+    this.clear();
+    this.selected = { sourceLayer: layer, id: feature.id, at };
+    this.map.setFeatureState({ source: DATA_SOURCE, sourceLayer: layer, id: feature.id }, { selected: true });
+    void this.load(layer, uuid);
+  }
+
+  private async load(layer: TileLayer, uuid: string): Promise<void> {
+    const request = new AbortController();
+    this.request = request;
+    this.panel.showLoading(layerNoun(layer));
+    try {
+      const item = await fetchItem(this.context.settlementId(), this.context.planId(), layer, uuid, request.signal);
+      if (this.request !== request) return;
+      this.shown = { layer, item };
+      this.panel.showFeature(formatFeature(layer, item));
+    } catch (e) {
+      if (request.signal.aborted) return;
+      this.panel.showError(t('panel.loadFailed'), explainProblem(e));
+    }
+  }
+}
