@@ -37,6 +37,7 @@ import org.coplan.tiles.TileService;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
+import org.coplan.changes.ChangeFeed;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -55,13 +56,18 @@ import org.glassfish.jersey.servlet.ServletContainer;
  */
 public final class CoplanServer implements AutoCloseable {
   private final Server jetty;
+  private final ChangeFeed changeFeed;
 
-  private CoplanServer(Server jetty) {
+  private CoplanServer(Server jetty, ChangeFeed changeFeed) {
     this.jetty = jetty;
+    this.changeFeed = changeFeed;
   }
 
   public static CoplanServer start(CoplanConfig config, DataSource dataSource) throws Exception {
-    ResourceConfig app = application(config, dataSource);
+    ChangeFeed changeFeed = new ChangeFeed(dataSource);
+    ResourceConfig app = application(config, dataSource, changeFeed);
+    // listening before the first request is served, so no committed change goes unheard
+    changeFeed.start();
 
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName("http");
@@ -93,11 +99,25 @@ public final class CoplanServer implements AutoCloseable {
     jetty.setHandler(headers);
     jetty.setErrorHandler(headers.errorHandler());
     jetty.setStopAtShutdown(false);
-    jetty.start();
-    return new CoplanServer(jetty);
+    try {
+      jetty.start();
+    } catch (Exception e) {
+      changeFeed.close();
+      throw e;
+    }
+    return new CoplanServer(jetty, changeFeed);
   }
 
+  /** The application as {@link #start} wires it, with a change feed that is never started. */
   static ResourceConfig application(CoplanConfig config, DataSource dataSource) {
+    return application(config, dataSource, new ChangeFeed(dataSource));
+  }
+
+  /**
+   * Every resource, wired by hand. Components that follow edits (caches, incremental analysis,
+   * event streams) subscribe to {@code changeFeed} here.
+   */
+  static ResourceConfig application(CoplanConfig config, DataSource dataSource, ChangeFeed changeFeed) {
     Jdbc jdbc = new Jdbc(dataSource);
     SettlementService settlements = new SettlementService(new SettlementRepository(jdbc));
     SettlementResource settlementResource = new SettlementResource(settlements);
@@ -155,6 +175,10 @@ public final class CoplanServer implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    jetty.stop();
+    try {
+      jetty.stop();
+    } finally {
+      changeFeed.close();
+    }
   }
 }

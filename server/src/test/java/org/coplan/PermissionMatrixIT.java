@@ -426,10 +426,6 @@ class PermissionMatrixIT {
   }
 
   private static JsonNode document() {
-    try (InputStream in = PermissionMatrixIT.class.getClassLoader().getResourceAsStream("openapi/coplan.json")) {
-      return JsonMapper.MAPPER.readTree(in);
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return org.coplan.api.OpenApiResource.document();
   }
 }
