@@ -37,7 +37,10 @@ import org.coplan.tiles.TileService;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
+import java.time.Duration;
 import org.coplan.changes.ChangeFeed;
+import org.coplan.plans.PlanEventStreams;
+import org.coplan.plans.PlanEventsResource;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -47,6 +50,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.server.spi.Container;
+import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
 import org.glassfish.jersey.servlet.ServletContainer;
 
 /**
@@ -83,7 +88,10 @@ public final class CoplanServer implements AutoCloseable {
 
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
-    context.addServlet(new ServletHolder(new ServletContainer(app)), "/*");
+    ServletHolder jersey = new ServletHolder(new ServletContainer(app));
+    // event streams (server-sent events) hold their request open asynchronously
+    jersey.setAsyncSupported(true);
+    context.addServlet(jersey, "/*");
 
     GzipHandler gzip = new GzipHandler();
     gzip.setMinGzipSize(256);
@@ -141,6 +149,21 @@ public final class CoplanServer implements AutoCloseable {
     app.register(new TileResource(tiles));
     app.register(new LandingResource(config.map(), settlementResource));
     registerEditing(app, config, jdbc, settlements, features);
+    PlanEventStreams eventStreams = new PlanEventStreams(Duration.ofSeconds(config.http().eventStreamSeconds()));
+    changeFeed.subscribe(eventStreams);
+    app.register(new ContainerLifecycleListener() {
+      @Override
+      public void onStartup(Container container) {}
+
+      @Override
+      public void onReload(Container container) {}
+
+      @Override
+      public void onShutdown(Container container) {
+        eventStreams.close();
+      }
+    });
+    app.register(new PlanEventsResource(settlements, eventStreams));
     app.register(new StaticFilesResource());
     return app;
   }

@@ -19,8 +19,10 @@ public record CoplanConfig(Http http, Database database, Demo demo, MapPage map,
    * @param port TCP port; 0 picks a free one (tests)
    * @param host interface to bind
    * @param maxBodyBytes largest request body accepted
+   * @param eventStreamSeconds an event stream is closed after this long (the browser reconnects,
+   *     passing the access checks again)
    */
-  public record Http(int port, String host, long maxBodyBytes) {}
+  public record Http(int port, String host, long maxBodyBytes, int eventStreamSeconds) {}
 
   /**
    * @param url JDBC URL of an external database, or null for the embedded cluster
@@ -76,7 +78,8 @@ public record CoplanConfig(Http http, Database database, Demo demo, MapPage map,
         new Http(
             args.getInt("port", "HTTP port (0 = any free port)", 8080),
             args.getString("host", "interface to listen on", "0.0.0.0"),
-            args.getLong("max-body-bytes", "largest accepted request body in bytes", 5L << 20));
+            args.getLong("max-body-bytes", "largest accepted request body in bytes", 5L << 20),
+            args.getInt("event-stream-seconds", "longest life of a plan's event stream before the browser reconnects", 300));
     Database db =
         new Database(
             args.getString("db-url", "JDBC URL of an external PostgreSQL+PostGIS; empty = embedded", null),
