@@ -22,6 +22,7 @@ import org.coplan.layers.FeatureService;
 import org.coplan.layers.FeaturesResource;
 import org.coplan.layers.ItemsResource;
 import org.coplan.http.SecurityHeaders;
+import org.coplan.http.TrustedProxies;
 import org.coplan.plans.PlanResource;
 import org.coplan.plans.PlanService;
 import org.coplan.plans.PlansResource;
@@ -36,7 +37,6 @@ import org.coplan.tiles.TileResource;
 import org.coplan.tiles.TileService;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import java.time.Duration;
 import org.coplan.changes.ChangeFeed;
 import org.coplan.plans.PlanEventStreams;
@@ -79,8 +79,9 @@ public final class CoplanServer implements AutoCloseable {
     Server jetty = new Server(threads);
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
-    // honour X-Forwarded-* / Forwarded from a reverse proxy so that links carry the public URL
-    http.addCustomizer(new ForwardedRequestCustomizer());
+    // honour X-Forwarded-* / Forwarded from the configured reverse proxies only, so that links
+    // carry the public URL and the throttle counts the real client
+    http.addCustomizer(new TrustedProxies(config.security().trustedProxies()));
     ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
     connector.setHost(config.http().host());
     connector.setPort(config.http().port());

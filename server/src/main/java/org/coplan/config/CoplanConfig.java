@@ -1,5 +1,6 @@
 package org.coplan.config;
 
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,6 +58,7 @@ public record CoplanConfig(Http http, Database database, Demo demo, MapPage map,
    * @param frameAncestors CSP {@code frame-ancestors} sources: who may embed coplan in a frame
    * @param corsOrigins origins allowed to call the API from scripts (bearer tokens and share links
    *     only, never cookies); empty = CORS off
+   * @param trustedProxies reverse proxies whose Forwarded / X-Forwarded-* headers are believed
    */
   public record Security(
       String adminPassword,
@@ -64,12 +66,14 @@ public record CoplanConfig(Http http, Database database, Demo demo, MapPage map,
       int sessionIdleHours,
       int sessionMaxDays,
       String frameAncestors,
-      List<String> corsOrigins) {
+      List<String> corsOrigins,
+      List<InetAddress> trustedProxies) {
     public Security {
       if (sessionIdleHours < 1 || sessionMaxDays < 1) {
         throw new ConfigException("session-idle-hours and session-max-days must be at least 1");
       }
       corsOrigins = List.copyOf(corsOrigins);
+      trustedProxies = List.copyOf(trustedProxies);
     }
   }
 
@@ -105,7 +109,12 @@ public record CoplanConfig(Http http, Database database, Demo demo, MapPage map,
             SecuritySettings.frameAncestors(
                 args.getString("frame-ancestors", "CSP frame-ancestors: who may embed coplan", "'self'")),
             SecuritySettings.corsOrigins(
-                args.getString("cors-origins", "comma-separated origins allowed by CORS; empty = CORS off", "")));
+                args.getString("cors-origins", "comma-separated origins allowed by CORS; empty = CORS off", "")),
+            SecuritySettings.trustedProxies(
+                args.getString(
+                    "trusted-proxies",
+                    "comma-separated IP addresses of reverse proxies whose X-Forwarded-* headers are honoured",
+                    "127.0.0.1, ::1")));
     return new CoplanConfig(http, db, demo, map, security);
   }
 
