@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -52,7 +53,7 @@ public final class PlanEventStreams implements ChangeListener, AutoCloseable {
   public PlanEventStreams(Duration maxAge) {
     this.maxAge = maxAge;
     long every = Math.min(KEEP_ALIVE.toMillis(), Math.max(200, maxAge.toMillis() / 4));
-    timer.scheduleWithFixedDelay(() -> sender.execute(this::keepAliveAndExpire), every, every, TimeUnit.MILLISECONDS);
+    timer.scheduleWithFixedDelay(() -> submit(this::keepAliveAndExpire), every, every, TimeUnit.MILLISECONDS);
   }
 
   /** Opens a stream: the browser gets {@code ready} at once, then every change of the plan. */
@@ -60,7 +61,7 @@ public final class PlanEventStreams implements ChangeListener, AutoCloseable {
     Stream stream = new Stream(settlementId, planId, sink, sse, Instant.now());
     streams.add(stream);
     ObjectNode hello = JsonMapper.MAPPER.createObjectNode().put("settlement", settlementId).put("plan", planId);
-    sender.execute(() -> send(stream, "ready", hello));
+    submit(() -> send(stream, "ready", hello));
   }
 
   public int openStreams() {
@@ -85,7 +86,7 @@ public final class PlanEventStreams implements ChangeListener, AutoCloseable {
       o.set("after", box(f.after()));
     }
     boolean everyPlan = Plan.BASELINE.equals(change.planId());
-    sender.execute(() -> streams.forEach(s -> {
+    submit(() -> streams.forEach(s -> {
       if (s.settlementId().equals(change.settlementId()) && (everyPlan || s.planId().equals(change.planId()))) {
         send(s, "feature", data);
       }
@@ -97,7 +98,7 @@ public final class PlanEventStreams implements ChangeListener, AutoCloseable {
     ObjectNode data = JsonMapper.MAPPER.createObjectNode();
     data.put("plan", event.planId());
     data.set("data", event.data());
-    sender.execute(() -> streams.forEach(s -> {
+    submit(() -> streams.forEach(s -> {
       if (s.settlementId().equals(event.settlementId()) && (event.planId() == null || s.planId().equals(event.planId()))) {
         send(s, event.type(), data);
       }
@@ -108,7 +109,16 @@ public final class PlanEventStreams implements ChangeListener, AutoCloseable {
   public void missedChanges() {
     // the screens cannot know what they missed: they read everything afresh
     ObjectNode data = JsonMapper.MAPPER.createObjectNode();
-    sender.execute(() -> streams.forEach(s -> send(s, "reload", data)));
+    submit(() -> streams.forEach(s -> send(s, "reload", data)));
+  }
+
+  /** Queues work for the sending thread; after {@link #close()} there is nobody left to tell. */
+  private void submit(Runnable work) {
+    try {
+      sender.execute(work);
+    } catch (RejectedExecutionException e) {
+      log.debug("event after the streams closed; dropped");
+    }
   }
 
   private void keepAliveAndExpire() {
