@@ -10,6 +10,11 @@ import org.coplan.config.CoplanConfig;
 import org.coplan.db.Jdbc;
 import org.coplan.http.CorsFilter;
 import org.coplan.history.HistoryResource;
+import org.coplan.io.GdalRunner;
+import org.coplan.io.ImportService;
+import org.coplan.io.NewSettlementImportResource;
+import org.coplan.io.PlanImportResource;
+import org.glassfish.jersey.media.multipart.MultiPartFeature;
 import org.coplan.http.BodyLimitFilter;
 import org.coplan.http.JsonMapper;
 import org.coplan.http.ProblemMappers;
@@ -121,6 +126,7 @@ public final class CoplanServer implements AutoCloseable {
     app.register(new TileResource(tiles));
     app.register(new LandingResource(config.map(), settlementResource));
     registerEditing(app, config, jdbc, settlements, features);
+    registerImportExport(app, jdbc, settlements);
     app.register(new StaticFilesResource());
     return app;
   }
@@ -134,7 +140,7 @@ public final class CoplanServer implements AutoCloseable {
     FeatureEditService featureEdits = new FeatureEditService(jdbc);
     PlanService plans = new PlanService(settlements, jdbc);
     // the one request body limit of the server, for every endpoint (sign-in too), not only editing
-    app.register(new BodyLimitFilter(config.http().maxBodyBytes()));
+    app.register(new BodyLimitFilter(config.http().maxBodyBytes(), config.http().maxUploadBytes()));
     app.register(new SettlementEditResource(settlements, new SettlementEditService(jdbc)));
     app.register(new PlansResource(plans));
     app.register(new PlanResource(plans));
@@ -142,6 +148,19 @@ public final class CoplanServer implements AutoCloseable {
     app.register(new FeatureHistoryResource(features, featureEdits));
     app.register(new ChangesResource(features, jdbc));
     app.register(new HistoryResource(settlements, jdbc));
+  }
+
+  /**
+   * Import and export (issue 8): staged imports, exports, household enumerations; GDAL runs under
+   * {@link GdalRunner}'s guard.
+   */
+  private static void registerImportExport(ResourceConfig app, Jdbc jdbc, SettlementService settlements) {
+    GdalRunner gdal = GdalRunner.defaults();
+    ImportService imports =
+        new ImportService(jdbc, settlements, new SettlementEditService(jdbc), new FeatureEditService(jdbc), gdal);
+    app.register(MultiPartFeature.class);
+    app.register(new PlanImportResource(imports));
+    app.register(new NewSettlementImportResource(imports));
   }
 
   /** The bound port (useful with port 0). */

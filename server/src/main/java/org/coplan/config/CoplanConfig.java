@@ -20,7 +20,7 @@ public record CoplanConfig(Http http, Database database, Demo demo, MapPage map,
    * @param host interface to bind
    * @param maxBodyBytes largest request body accepted
    */
-  public record Http(int port, String host, long maxBodyBytes) {}
+  public record Http(int port, String host, long maxBodyBytes, long maxUploadBytes) {}
 
   /**
    * @param url JDBC URL of an external database, or null for the embedded cluster
@@ -76,7 +76,8 @@ public record CoplanConfig(Http http, Database database, Demo demo, MapPage map,
         new Http(
             args.getInt("port", "HTTP port (0 = any free port)", 8080),
             args.getString("host", "interface to listen on", "0.0.0.0"),
-            args.getLong("max-body-bytes", "largest accepted request body in bytes", 5L << 20));
+            args.getLong("max-body-bytes", "largest accepted request body in bytes", 5L << 20),
+            args.getLong("max-upload-bytes", "largest accepted file upload (imports) in bytes", 200L << 20));
     Database db =
         new Database(
             args.getString("db-url", "JDBC URL of an external PostgreSQL+PostGIS; empty = embedded", null),
