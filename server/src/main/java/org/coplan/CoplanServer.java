@@ -10,6 +10,8 @@ import org.coplan.config.CoplanConfig;
 import org.coplan.db.Jdbc;
 import org.coplan.http.CorsFilter;
 import org.coplan.history.HistoryResource;
+import org.coplan.io.ExportResource;
+import org.coplan.io.ExportService;
 import org.coplan.io.GdalRunner;
 import org.coplan.io.ImportService;
 import org.coplan.io.NewSettlementImportResource;
@@ -161,6 +163,8 @@ public final class CoplanServer implements AutoCloseable {
     app.register(MultiPartFeature.class);
     app.register(new PlanImportResource(imports));
     app.register(new NewSettlementImportResource(imports));
+    // the analysis feature adds its tables (impacts, conflicts) to this list
+    app.register(new ExportResource(new ExportService(jdbc, settlements, gdal, java.util.List.of())));
   }
 
   /** The bound port (useful with port 0). */

@@ -31,10 +31,35 @@ public final class OpenApiResource {
         throw new IllegalStateException("openapi/coplan.json missing from the classpath");
       }
       ObjectNode doc = (ObjectNode) JsonMapper.MAPPER.readTree(in);
+      for (String part : PARTS) {
+        mergePart(doc, part);
+      }
       addLayerCatalogue(doc);
       document = JsonMapper.MAPPER.writeValueAsBytes(doc);
     } catch (IOException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The parts of the document that features keep beside their code, each with its own paths,
+   * tags and components, merged into the main document at start-up; a missing part is skipped.
+   */
+  public static final java.util.List<String> PARTS =
+      java.util.List.of("openapi/analysis.json", "openapi/io.json", "openapi/review.json", "openapi/events.json", "openapi/tiles.json");
+
+  private static void mergePart(ObjectNode doc, String name) throws IOException {
+    try (InputStream in = OpenApiResource.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        return;
+      }
+      ObjectNode part = (ObjectNode) JsonMapper.MAPPER.readTree(in);
+      part.path("paths").fields().forEachRemaining(e -> doc.withObject("/paths").set(e.getKey(), e.getValue()));
+      if (part.has("tags")) {
+        part.get("tags").forEach(t -> doc.withArray("/tags").add(t));
+      }
+      part.path("components").fields().forEachRemaining(
+          kind -> kind.getValue().fields().forEachRemaining(c -> doc.withObject("/components/" + kind.getKey()).set(c.getKey(), c.getValue())));
     }
   }
 

@@ -117,12 +117,12 @@ public final class ImportService {
       }
       ArrayNode layers = JsonMapper.MAPPER.createArrayNode();
       for (SourceReader.SourceLayer l : dataset.layers()) {
-        layers.addObject().put("name", l.name()).put("geometryType", l.geometryType()).put("featureCount", l.featureCount());
+        layers.addObject().put("name", l.label()).put("geometryType", l.geometryType()).put("featureCount", l.featureCount());
       }
       String declared = source.hasCrs() ? source.crsName() + (source.epsg() == null ? "" : " (EPSG:" + source.epsg() + ")") : null;
       ImportRepository.Job job =
           new ImportRepository.Job(
-              id, sid, pid, layer.id(), safeName(u.fileName()), dataset.format(), source.name(), layers, declared,
+              id, sid, pid, layer.id(), safeName(u.fileName()), dataset.format(), source.label(), layers, declared,
               givenSrid == null ? null : "EPSG:" + givenSrid, toWgs84, fields, mapping,
               u.defaults() == null ? Map.of() : u.defaults(), notes, rows.size(), "staged", null, author);
       jdbc.inTransaction(
@@ -369,19 +369,19 @@ public final class ImportService {
     List<SourceReader.SourceLayer> layers = dataset.layers();
     if (wanted != null && !wanted.isBlank()) {
       return layers.stream()
-          .filter(l -> l.name().equals(wanted))
+          .filter(l -> l.label().equals(wanted) || l.name().equals(wanted))
           .findFirst()
-          .orElseThrow(() -> ApiProblem.badParameter("sourceLayer", "the file has no layer '" + wanted + "'; it has " + layers.stream().map(SourceReader.SourceLayer::name).toList()));
+          .orElseThrow(() -> ApiProblem.badParameter("sourceLayer", "the file has no layer '" + wanted + "'; it has " + layers.stream().map(SourceReader.SourceLayer::label).toList()));
     }
     if (layers.size() == 1) {
       return layers.get(0);
     }
     return layers.stream()
-        .filter(l -> l.name().equalsIgnoreCase(layer.id()))
+        .filter(l -> l.label().equalsIgnoreCase(layer.id()))
         .findFirst()
         .orElseThrow(
             () -> ApiProblem.badParameter(
-                "sourceLayer", "the file has several layers; say which to import: " + layers.stream().map(SourceReader.SourceLayer::name).toList()));
+                "sourceLayer", "the file has several layers; say which to import: " + layers.stream().map(SourceReader.SourceLayer::label).toList()));
   }
 
   /** The client's file name for display: its last path segment, printable, at most 200 characters. */

@@ -32,7 +32,7 @@ import org.locationtech.jts.geom.PrecisionModel;
 final class SourceReader {
   /** One layer of the dataset as ogrinfo describes it. */
   record SourceLayer(
-      String name, String geometryType, long featureCount, double[] extent, String crsName, Integer epsg,
+      String name, String label, String geometryType, long featureCount, double[] extent, String crsName, Integer epsg,
       boolean geographic, List<Field> fields) {
     boolean hasCrs() {
       return crsName != null;
@@ -65,6 +65,11 @@ final class SourceReader {
   /** The dataset found in the upload: the path GDAL opens, its driver and layers. */
   record Dataset(Path path, String format, List<SourceLayer> layers, List<String> notes) {}
 
+  /** A layer's name as the client knows it: the Shapefile's name in the archive, not coplan's f1. */
+  static String label(SourceLayer layer, Map<String, String> aliases) {
+    return aliases.getOrDefault(layer.name(), layer.name());
+  }
+
   /** One feature as read: its geometry (null when it has none) and its properties. */
   record Row(int number, Geometry geometry, ObjectNode properties) {}
 
@@ -94,6 +99,7 @@ final class SourceReader {
       throw IoProblems.unreadable("the file is empty");
     }
     List<String> notes = new ArrayList<>();
+    Map<String, String> aliases = new java.util.HashMap<>();
     Path dataset;
     if (ZipGuard.isZip(upload)) {
       Path dir = Files.createDirectory(ws.file("unpacked"));
@@ -115,6 +121,14 @@ final class SourceReader {
       } else {
         dataset = datasets.get(0).path();
       }
+      // layers are named after coplan's file names (f1): show the archive's names instead
+      for (ZipGuard.Entry e : datasets) {
+        if (e.path().toString().endsWith(".shp")) {
+          String local = e.path().getFileName().toString().replaceAll("\\.shp$", "");
+          String archive = e.archiveName().substring(e.archiveName().lastIndexOf('/') + 1).replaceAll("(?i)\\.shp$", "");
+          aliases.put(local, archive);
+        }
+      }
     } else {
       String ext = extension(clientName == null ? "" : clientName);
       if (!DATASET_EXTENSIONS.contains(ext) || ext.equals("shp")) {
@@ -126,7 +140,15 @@ final class SourceReader {
     if (dataset.toString().endsWith(".csv") && CsvText.normaliseLineEndings(dataset)) {
       notes.add("the CSV file ends its lines with CR only (classic Mac); read as ordinary lines");
     }
-    return describe(ws, dataset, notes);
+    Dataset d = describe(ws, dataset, notes);
+    if (aliases.isEmpty()) {
+      return d;
+    }
+    List<SourceLayer> named = new ArrayList<>();
+    for (SourceLayer l : d.layers()) {
+      named.add(new SourceLayer(l.name(), aliases.getOrDefault(l.name(), l.name()), l.geometryType(), l.featureCount(), l.extent(), l.crsName(), l.epsg(), l.geographic(), l.fields()));
+    }
+    return new Dataset(d.path(), d.format(), named, d.notes());
   }
 
   private Dataset describe(GdalRunner.Workspace ws, Path dataset, List<String> notes) {
@@ -213,7 +235,7 @@ final class SourceReader {
         }
         i++;
       }
-      layers.add(new SourceLayer(name, geometry, count, extent, crsName, epsg, geographic, List.copyOf(fields)));
+      layers.add(new SourceLayer(name, name, geometry, count, extent, crsName, epsg, geographic, List.copyOf(fields)));
     }
     return layers;
   }
