@@ -308,7 +308,9 @@ public final class ImportService {
               ImportCheckOp.check(
                   rows,
                   new ImportCheckOp.Target(layer(job.layer()), job.mapping(), job.defaults(), job.fields(), boundary, job.inWgs84()));
-          List<ImportProblem> all = new ArrayList<>(job.readNotes());
+          List<ImportProblem> all = new ArrayList<>();
+          // a CRS given since reading settles what the file declared wrongly
+          job.readNotes().stream().filter(p -> !(job.inWgs84() && p.code().equals("crs-mismatch"))).forEach(all::add);
           if (!job.inWgs84() && job.readNotes().stream().noneMatch(p -> p.code().equals("crs-mismatch"))) {
             all.add(ImportProblem.error("missing-crs", null, null, "the file declares no CRS: give it (crs=EPSG:…); " + CrsGuess.of(rows)));
           }
