@@ -13,6 +13,8 @@ import org.coplan.history.HistoryResource;
 import org.coplan.io.ExportResource;
 import org.coplan.io.ExportService;
 import org.coplan.io.GdalRunner;
+import org.coplan.io.HouseholdResource;
+import org.coplan.io.HouseholdService;
 import org.coplan.io.ImportService;
 import org.coplan.io.NewSettlementImportResource;
 import org.coplan.io.PlanImportResource;
@@ -163,6 +165,7 @@ public final class CoplanServer implements AutoCloseable {
     app.register(MultiPartFeature.class);
     app.register(new PlanImportResource(imports));
     app.register(new NewSettlementImportResource(imports));
+    app.register(new HouseholdResource(new HouseholdService(jdbc, settlements, gdal)));
     // the analysis feature adds its tables (impacts, conflicts) to this list
     app.register(new ExportResource(new ExportService(jdbc, settlements, gdal, java.util.List.of())));
   }

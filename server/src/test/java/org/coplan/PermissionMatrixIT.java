@@ -222,6 +222,11 @@ class PermissionMatrixIT {
 
   static final String ITEMS = "/api/settlements/{sid}/plans/{pid}/collections/{layer}/items";
   static final String IMPORTS = "/api/settlements/{sid}/plans/{pid}/imports";
+  /** A household enumeration of one household at a point (a dry run: the matrix changes nothing). */
+  static final String HOUSEHOLD_FORM =
+      "--matrix-form-boundary\r\nContent-Disposition: form-data; name=\"dryRun\"\r\n\r\ntrue\r\n"
+          + "--matrix-form-boundary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"households.csv\"\r\n\r\n"
+          + "household_id,lon,lat,people,cell\nH1,39.243,-6.8,4,C1\n\r\n--matrix-form-boundary--\r\n";
   static final String FOOTPATH_FOR_IMPORT =
       "{\"type\":\"Feature\",\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[39.243,-6.8],[39.2434,-6.8002]]},"
           + "\"properties\":{\"class\":\"footpath\",\"width_m\":1.5,\"state\":\"proposed\"}}";
@@ -276,6 +281,7 @@ class PermissionMatrixIT {
           Map.entry("DELETE " + IMPORTS + "/{importId}", who -> null),
           Map.entry("POST " + IMPORTS + "/{importId}/commit", who -> "{}"),
           Map.entry("POST /api/imports", who -> IMPORT_FORM),
+          Map.entry("POST /api/settlements/{sid}/households", who -> HOUSEHOLD_FORM),
           Map.entry("PATCH /api/imports/{importId}", who -> "{\"defaults\":{\"surface\":\"earth\"}}"),
           Map.entry("DELETE /api/imports/{importId}", who -> null),
           Map.entry("POST /api/imports/{importId}/commit", who -> "{\"createSettlement\":{\"name\":\"Matrix import\"}}"));
@@ -293,7 +299,7 @@ class PermissionMatrixIT {
       case "PUT " + ITEMS + "/{id}", "PATCH " + ITEMS + "/{id}", "DELETE " + ITEMS + "/{id}" -> freshFootpath(0, values, headers);
       case "POST " + ITEMS + "/{id}/restore" -> freshFootpath(1, values, headers);
       case "POST " + ITEMS + "/{id}/undelete" -> freshFootpath(-1, values, headers);
-      case "POST " + IMPORTS, "POST /api/imports" -> headers.addAll(List.of("Content-Type", "multipart/form-data; boundary=" + FORM_BOUNDARY));
+      case "POST " + IMPORTS, "POST /api/imports", "POST /api/settlements/{sid}/households" -> headers.addAll(List.of("Content-Type", "multipart/form-data; boundary=" + FORM_BOUNDARY));
       case "DELETE " + IMPORTS + "/{importId}", "POST " + IMPORTS + "/{importId}/commit" -> values.put("importId", freshImport(IMPORTS));
       case "DELETE /api/imports/{importId}", "POST /api/imports/{importId}/commit" -> values.put("importId", freshImport("/api/imports"));
       default -> {}
@@ -457,9 +463,10 @@ class PermissionMatrixIT {
     return out.isEmpty() ? Set.of(200, 201, 202, 204) : out;
   }
 
+  /** The document as served: coplan.json with every feature's part (OpenApiResource.PARTS) merged in. */
   private static JsonNode document() {
-    try (InputStream in = PermissionMatrixIT.class.getClassLoader().getResourceAsStream("openapi/coplan.json")) {
-      return JsonMapper.MAPPER.readTree(in);
+    try {
+      return JsonMapper.MAPPER.readTree((byte[]) new org.coplan.api.OpenApiResource().get().getEntity());
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }
