@@ -54,6 +54,7 @@ final class ImportPreview {
     }
     ObjectNode p = o.putObject("progress");
     if (step != null) {
+      o.put("committable", false);
       p.put("phase", step.phase()).put("done", step.done()).put("total", step.total()).put("fraction", step.fraction());
     } else {
       boolean done = !job.state().equals("staged");

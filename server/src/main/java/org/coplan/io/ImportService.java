@@ -141,6 +141,11 @@ public final class ImportService {
   /** The preview of a staged (or the record of a committed) import. */
   ObjectNode preview(UUID id, String sid, String pid) {
     ImportRepository.Job job = require(id, sid, pid);
+    ImportProgress.Step step = progress.get(id);
+    if (step != null) {
+      // a commit is running: answer its progress at once (a progress bar polls this), not a new check
+      return ImportPreview.of(job, new ImportCheckOp.Result(List.of(), List.of(), Map.of()), null, step);
+    }
     Checked checked = check(job);
     return ImportPreview.of(job, checked.result(), checked.proposed(), progress.get(id));
   }
@@ -239,7 +244,7 @@ public final class ImportService {
     Layer layer = layer(job.layer());
     String reason = change.reason() != null ? change.reason() : "import of " + job.fileName() + " (" + features.size() + " features)";
     Change stamped = new Change(change.author(), reason);
-    progress.set(id, "writing", 0, features.size());
+    progress.set(id, "checking", 0, features.size());
     try {
       jdbc.inTransaction(
           c -> {

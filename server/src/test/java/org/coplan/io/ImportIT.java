@@ -50,7 +50,7 @@ class ImportIT {
   }
 
   @Test
-  void tandaleThroughThePublicImportPathGivesTheDemoLoadersCounts() {
+  void tandaleThroughThePublicImportPathGivesTheDemoLoadersCounts() throws InterruptedException {
     HttpResponse<byte[]> r =
         upload(server, "/api/imports", "tandale-buildings.zip", Uploads.zipShapefile(tandale("tandale-buildings.shp"), true),
             fields("layer", "structures", "mapping", "{\"USE\": null, \"LEVELS\": null}", "defaults", "{\"use\": \"residential\"}"));
@@ -60,7 +60,24 @@ class ImportIT {
     assertThat(preview.get("crs").get("declared").asText()).contains("EPSG:4326");
     assertThat(preview.get("proposedSettlement").get("metricSrid").asInt()).isEqualTo(32737);
     assertThat(codes(preview)).contains("duplicate").doesNotContain("invalid-geometry", "missing-crs");
-    JsonNode result = commit(buildings, "{\"createSettlement\": {\"name\": \"Tandale imported\"}}").get("result");
+    // the commit runs while the import is polled: its progress moves from 0 to all
+    var running = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> commit(buildings, "{\"createSettlement\": {\"name\": \"Tandale imported\"}}"));
+    List<Double> fractions = new ArrayList<>();
+    while (!running.isDone()) {
+      Thread.sleep(25);
+      JsonNode progress = server.admin().getJson(buildings).get("progress");
+      if (progress.get("phase").asText().equals("writing")) {
+        fractions.add(progress.get("fraction").asDouble());
+        assertThat(progress.get("total").asInt()).isEqualTo(8085);
+      }
+    }
+    assertThat(fractions).as("progress seen while writing").isNotEmpty().isSorted();
+    assertThat(fractions).allMatch(f -> f >= 0 && f <= 1);
+    assertThat(fractions.stream().distinct().count()).isGreaterThan(1);
+    JsonNode committed = running.join();
+    assertThat(committed.at("/progress/fraction").asDouble()).isEqualTo(1.0);
+    JsonNode result = committed.get("result");
     String sid = result.get("settlement").asText();
     assertThat(result.get("created").asInt()).isEqualTo(8085);
     long demo = Requests.count(server, "SELECT count(*) FROM structures WHERE settlement_id = 'tandale'");
