@@ -216,14 +216,34 @@ public final class IoCommand {
 
   private static final String BOUNDARY = "coplan-" + UUID.randomUUID();
 
+  /** A Shapefile named by its .shp is sent as a ZIP of its parts (.shp, .shx, .dbf, .prj, .cpg ...). */
+  private static byte[] content(Path file) throws IOException {
+    String name = file.getFileName().toString();
+    if (!name.toLowerCase(Locale.ROOT).endsWith(".shp")) {
+      return Files.readAllBytes(file);
+    }
+    String base = name.substring(0, name.length() - 4);
+    Path dir = file.toAbsolutePath().getParent();
+    ByteArrayOutputStream zip = new ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip);
+        var parts = Files.list(dir)) {
+      for (Path p : parts.filter(p -> p.getFileName().toString().startsWith(base + ".")).sorted().toList()) {
+        z.putNextEntry(new java.util.zip.ZipEntry(p.getFileName().toString()));
+        Files.copy(p, z);
+        z.closeEntry();
+      }
+    }
+    return zip.toByteArray();
+  }
+
   private static byte[] multipart(Path file, Map<String, String> fields) throws IOException {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     for (var f : fields.entrySet()) {
       b.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n" + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
     }
-    String name = file.getFileName().toString().replace("\"", "_");
+    String name = file.getFileName().toString().replace("\"", "_").replaceAll("(?i)\\.shp$", ".zip");
     b.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    b.write(Files.readAllBytes(file));
+    b.write(content(file));
     b.write(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
     return b.toByteArray();
   }
