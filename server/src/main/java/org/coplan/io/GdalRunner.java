@@ -90,6 +90,9 @@ public final class GdalRunner {
     // no network access from inside a file (e.g. /vsicurl/ references in a VRT or a KML link)
     pb.environment().put("GDAL_HTTP_TIMEOUT", "1");
     pb.environment().put("CPL_VSIL_CURL_ALLOWED_EXTENSIONS", ".none");
+    // drivers whose files point at other files or servers (a VRT naming /etc/passwd, GML schemas,
+    // web services) are never loaded: an upload is read for what it holds, nothing else
+    pb.environment().put("GDAL_SKIP", "VRT OGR_VRT GML GMLAS WFS OAPIF OGCAPI PostgreSQL PGDUMP MySQL SQLite ODBC");
     Process p;
     try {
       p = pb.start();

@@ -73,6 +73,9 @@ final class SourceReader {
   /** One feature as read: its geometry (null when it has none) and its properties. */
   record Row(int number, Geometry geometry, ObjectNode properties) {}
 
+  /** The GDAL drivers an upload may be read with; anything else is refused. */
+  private static final List<String> DRIVERS = List.of("ESRI Shapefile", "GPKG", "GeoJSON", "GeoJSONSeq", "KML", "LIBKML", "CSV");
+
   private static final List<String> DATASET_EXTENSIONS = List.of("shp", "gpkg", "geojson", "json", "kml", "csv");
   private static final Pattern LAYER = Pattern.compile("^Layer name: (.*)$");
   private static final Pattern EXTENT = Pattern.compile("^Extent: \\(([-\\d.e+]+), ([-\\d.e+]+)\\) - \\(([-\\d.e+]+), ([-\\d.e+]+)\\)$");
@@ -161,7 +164,17 @@ final class SourceReader {
     }
     Matcher driver = DRIVER.matcher(r.stdout());
     String format = driver.find() ? driver.group(1) : "unknown";
+    if (!DRIVERS.contains(format)) {
+      throw IoProblems.unreadable(
+          "the file was recognised as '" + format + "', which coplan does not import: send a zipped Shapefile, GeoPackage, GeoJSON, KML or CSV");
+    }
     List<SourceLayer> layers = parseLayers(r.stdout());
+    for (SourceLayer l : layers) {
+      // a layer name is an argument of ogr2ogr: one that looks like an option is never passed on
+      if (l.name().startsWith("-") || l.name().chars().anyMatch(Character::isISOControl)) {
+        throw IoProblems.unreadable("the file has a layer named '" + l.name().replaceAll("\\p{Cntrl}", "?") + "', which coplan does not read; rename it");
+      }
+    }
     if (layers.isEmpty()) {
       throw IoProblems.unreadable("the file holds no layer that GDAL can read" + (r.stderr().isEmpty() ? "" : ": " + gdalMessage(r.stderr())));
     }

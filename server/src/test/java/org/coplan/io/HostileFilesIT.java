@@ -193,6 +193,14 @@ class HostileFilesIT {
   }
 
   @Test
+  void aFileThatPointsAtOtherFilesIsNotRead() {
+    String vrt = "<OGRVRTDataSource><OGRVRTLayer name=\"passwd\"><SrcDataSource>CSV:/etc/passwd</SrcDataSource></OGRVRTLayer></OGRVRTDataSource>";
+    HttpResponse<byte[]> r = upload(server, IMPORTS, "innocent.kml", vrt.getBytes(StandardCharsets.UTF_8), fields("layer", "structures"));
+    assertThat(r.statusCode()).isEqualTo(422);
+    assertThat(new String(r.body(), StandardCharsets.UTF_8)).doesNotContain("root:");
+  }
+
+  @Test
   void anEmptyFileIsUnreadable() {
     HttpResponse<byte[]> r = upload(server, IMPORTS, "empty.geojson", new byte[0], fields("layer", "structures"));
     assertThat(Problems.assertProblem(r, 422, "file-unreadable").get("detail").asText()).contains("empty");
