@@ -20,6 +20,8 @@ CREATE TABLE import_job (
   declared_crs    text,
   given_crs       text,
   in_wgs84        boolean NOT NULL,
+  -- whether the client may (still) say which CRS the rows are in: they were staged as read
+  crs_settable    boolean NOT NULL,
   fields          jsonb NOT NULL,
   mapping         jsonb NOT NULL,
   defaults        jsonb NOT NULL,
@@ -41,6 +43,8 @@ CREATE TABLE import_row (
   row_number  integer NOT NULL,
   -- EPSG:4326 when the job's source_srid is known, else the coordinates as read (SRID 0)
   geom        geometry,
+  -- the coordinates as read, kept once a CRS was given, so that another can be tried
+  raw         geometry,
   properties  jsonb NOT NULL,
   PRIMARY KEY (import_id, row_number)
 );

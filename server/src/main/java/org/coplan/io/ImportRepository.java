@@ -23,18 +23,18 @@ final class ImportRepository {
   /** A staged import as stored. */
   record Job(
       UUID id, String settlementId, String planId, String layer, String fileName, String format, String sourceLayer,
-      JsonNode sourceLayers, String declaredCrs, String givenCrs, boolean inWgs84, List<String> fields,
+      JsonNode sourceLayers, String declaredCrs, String givenCrs, boolean inWgs84, boolean crsSettable, List<String> fields,
       Map<String, String> mapping, Map<String, JsonNode> defaults, List<ImportProblem> readNotes, int featureCount,
       String state, JsonNode result, String createdBy) {}
 
   private static final String COLUMNS =
       "id, settlement_id, plan_id, layer, file_name, format, source_layer, source_layers, declared_crs, given_crs,"
-          + " in_wgs84, fields, mapping, defaults, read_notes, feature_count, state, result, created_by";
+          + " in_wgs84, crs_settable, fields, mapping, defaults, read_notes, feature_count, state, result, created_by";
 
   void insert(Connection c, Job j) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO import_job (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?::jsonb,"
+            "INSERT INTO import_job (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?::jsonb,"
                 + " ?::jsonb, ?::jsonb, ?, ?, ?::jsonb, ?)")) {
       int i = 1;
       ps.setObject(i++, j.id());
@@ -48,6 +48,7 @@ final class ImportRepository {
       ps.setString(i++, j.declaredCrs());
       ps.setString(i++, j.givenCrs());
       ps.setBoolean(i++, j.inWgs84());
+      ps.setBoolean(i++, j.crsSettable());
       ps.setString(i++, json(j.fields()));
       ps.setString(i++, json(j.mapping()));
       ps.setString(i++, json(j.defaults()));
@@ -90,12 +91,12 @@ final class ImportRepository {
         return Optional.of(
             new Job(
                 rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getString(7), tree(rs.getString(8)), rs.getString(9), rs.getString(10), rs.getBoolean(11),
-                read(rs.getString(12), new TypeReference<List<String>>() {}),
-                read(rs.getString(13), new TypeReference<Map<String, String>>() {}),
-                read(rs.getString(14), new TypeReference<Map<String, JsonNode>>() {}),
-                read(rs.getString(15), new TypeReference<List<ImportProblem>>() {}), rs.getInt(16), rs.getString(17),
-                rs.getString(18) == null ? null : tree(rs.getString(18)), rs.getString(19)));
+                rs.getString(7), tree(rs.getString(8)), rs.getString(9), rs.getString(10), rs.getBoolean(11), rs.getBoolean(12),
+                read(rs.getString(13), new TypeReference<List<String>>() {}),
+                read(rs.getString(14), new TypeReference<Map<String, String>>() {}),
+                read(rs.getString(15), new TypeReference<Map<String, JsonNode>>() {}),
+                read(rs.getString(16), new TypeReference<List<ImportProblem>>() {}), rs.getInt(17), rs.getString(18),
+                rs.getString(19) == null ? null : tree(rs.getString(19)), rs.getString(20)));
       }
     }
   }
@@ -127,13 +128,19 @@ final class ImportRepository {
     }
   }
 
-  /** Transforms rows staged as read from {@code srid} to EPSG:4326 (PostGIS, PROJ). */
+  /** Transforms rows staged as read from {@code srid} to EPSG:4326 (PostGIS, PROJ); again from the coordinates as read when a CRS was given before. */
   void transformRows(Connection c, UUID id, int srid, String crs) throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement("UPDATE import_row SET geom = ST_Transform(ST_SetSRID(geom, ?), 4326) WHERE import_id = ? AND geom IS NOT NULL")) {
+        c.prepareStatement("UPDATE import_row SET raw = coalesce(raw, geom), geom = ST_Transform(ST_SetSRID(coalesce(raw, geom), ?), 4326)"
+            + " WHERE import_id = ? AND geom IS NOT NULL")) {
       ps.setInt(1, srid);
       ps.setObject(2, id);
       ps.executeUpdate();
+    } catch (SQLException e) {
+      // PROJ refuses coordinates outside the CRS's area: the client named the wrong CRS
+      throw org.coplan.http.ApiProblem.invalidContent(
+          "the coordinates cannot be read as " + crs + ": PROJ cannot transform them (outside the area where that CRS is defined)",
+          java.util.List.of(org.coplan.http.ApiProblem.Fault.pointer("/crs", "does not fit these coordinates")));
     }
     try (PreparedStatement ps =
         c.prepareStatement("UPDATE import_job SET given_crs = ?, in_wgs84 = true, updated_at = now() WHERE id = ?")) {

@@ -123,7 +123,7 @@ public final class ImportService {
       ImportRepository.Job job =
           new ImportRepository.Job(
               id, sid, pid, layer.id(), safeName(u.fileName()), dataset.format(), source.label(), layers, declared,
-              givenSrid == null ? null : "EPSG:" + givenSrid, toWgs84, fields, mapping,
+              givenSrid == null ? null : "EPSG:" + givenSrid, toWgs84, !toWgs84, fields, mapping,
               u.defaults() == null ? Map.of() : u.defaults(), notes, rows.size(), "staged", null, author);
       jdbc.inTransaction(
           c -> {
@@ -157,7 +157,7 @@ public final class ImportService {
         c -> {
           JsonNode crs = body.get("crs");
           if (crs != null && !crs.isNull()) {
-            if (job.inWgs84()) {
+            if (!job.crsSettable()) {
               throw ApiProblem.conflict(
                   "the rows were read with the CRS " + (job.givenCrs() != null ? job.givenCrs() : job.declaredCrs())
                       + " already; to read them with another, upload the file again with crs=");

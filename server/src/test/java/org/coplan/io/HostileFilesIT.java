@@ -62,6 +62,12 @@ class HostileFilesIT {
     assertThat(problems(preview, "missing-crs").get(0).get("detail").asText()).contains("declares no CRS").contains("EPSG:4326?");
     HttpResponse<byte[]> refused = Requests.send(server, "POST", path(preview) + "/commit", Requests.JSON, "{}");
     Problems.assertProblem(refused, 409, "import-not-committable");
+    // the wrong CRS puts the roads far away; another may be tried, from the coordinates as read
+    JsonNode wrong = json(Requests.send(server, "PATCH", path(preview), Requests.JSON, "{\"crs\":\"EPSG:32737\"}"));
+    assertThat(problems(wrong, "far-from-settlement")).isNotEmpty();
+    assertThat(wrong.get("problemsTotal").asInt()).isGreaterThanOrEqualTo(885);
+    assertThat(wrong.at("/summary/outside").asInt()).isEqualTo(885);
+    Problems.assertBadParameter(Requests.send(server, "PATCH", path(preview), Requests.JSON, "{\"crs\":\"WGS84\"}"), "crs", "EPSG");
     JsonNode fixed = json(Requests.send(server, "PATCH", path(preview), Requests.JSON, "{\"crs\":\"EPSG:4326\"}"));
     assertThat(fixed.at("/crs/needed").asBoolean()).isFalse();
     assertThat(fixed.at("/crs/given").asText()).isEqualTo("EPSG:4326");
