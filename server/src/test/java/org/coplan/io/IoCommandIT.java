@@ -66,6 +66,16 @@ class IoCommandIT {
     assertThat(export.code()).as(export.err()).isZero();
     assertThat(Files.readString(dxf)).contains("footpaths");
 
+    // a new settlement from a file: boundary from the data, metric CRS its UTM zone
+    Path houses = dir.resolve("houses.geojson");
+    Files.writeString(houses, Fixtures.collection(
+        Fixtures.feature(Fixtures.square(36.8200, -1.3100, 0.0001, 0), "{\"name\":\"A\"}"),
+        Fixtures.feature(Fixtures.square(36.8210, -1.3110, 0.0001, 0), "{\"name\":\"B\"}")));
+    Run created = run(token, "import", houses.toString(), "--create-settlement", "Kibera pilot", "--layer", "structures", "--set", "use=residential");
+    assertThat(created.code()).as(created.err()).isZero();
+    assertThat(created.out()).contains("committed: 2 features into kibera-pilot/baseline");
+    assertThat(Requests.scalar(server, "SELECT metric_srid FROM settlement WHERE id = 'kibera-pilot'")).isEqualTo(32737);
+
     Run usage = run(token, "import");
     assertThat(usage.code()).isEqualTo(2);
   }
