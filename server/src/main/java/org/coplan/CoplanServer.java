@@ -31,6 +31,7 @@ import org.coplan.layers.FeatureService;
 import org.coplan.layers.FeaturesResource;
 import org.coplan.layers.ItemsResource;
 import org.coplan.http.SecurityHeaders;
+import org.coplan.http.TrustedProxies;
 import org.coplan.plans.PlanResource;
 import org.coplan.plans.PlanService;
 import org.coplan.plans.PlansResource;
@@ -45,7 +46,10 @@ import org.coplan.tiles.TileResource;
 import org.coplan.tiles.TileService;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.ForwardedRequestCustomizer;
+import java.time.Duration;
+import org.coplan.changes.ChangeFeed;
+import org.coplan.plans.PlanEventStreams;
+import org.coplan.plans.PlanEventsResource;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -55,6 +59,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.server.spi.Container;
+import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
 import org.glassfish.jersey.servlet.ServletContainer;
 
 /**
@@ -64,21 +70,27 @@ import org.glassfish.jersey.servlet.ServletContainer;
  */
 public final class CoplanServer implements AutoCloseable {
   private final Server jetty;
+  private final ChangeFeed changeFeed;
 
-  private CoplanServer(Server jetty) {
+  private CoplanServer(Server jetty, ChangeFeed changeFeed) {
     this.jetty = jetty;
+    this.changeFeed = changeFeed;
   }
 
   public static CoplanServer start(CoplanConfig config, DataSource dataSource) throws Exception {
-    ResourceConfig app = application(config, dataSource);
+    ChangeFeed changeFeed = new ChangeFeed(dataSource);
+    ResourceConfig app = application(config, dataSource, changeFeed);
+    // listening before the first request is served, so no committed change goes unheard
+    changeFeed.start();
 
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName("http");
     Server jetty = new Server(threads);
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
-    // honour X-Forwarded-* / Forwarded from a reverse proxy so that links carry the public URL
-    http.addCustomizer(new ForwardedRequestCustomizer());
+    // honour X-Forwarded-* / Forwarded from the configured reverse proxies only, so that links
+    // carry the public URL and the throttle counts the real client
+    http.addCustomizer(new TrustedProxies(config.security().trustedProxies()));
     ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
     connector.setHost(config.http().host());
     connector.setPort(config.http().port());
@@ -86,7 +98,10 @@ public final class CoplanServer implements AutoCloseable {
 
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
-    context.addServlet(new ServletHolder(new ServletContainer(app)), "/*");
+    ServletHolder jersey = new ServletHolder(new ServletContainer(app));
+    // event streams (server-sent events) hold their request open asynchronously
+    jersey.setAsyncSupported(true);
+    context.addServlet(jersey, "/*");
 
     GzipHandler gzip = new GzipHandler();
     gzip.setMinGzipSize(256);
@@ -102,11 +117,25 @@ public final class CoplanServer implements AutoCloseable {
     jetty.setHandler(headers);
     jetty.setErrorHandler(headers.errorHandler());
     jetty.setStopAtShutdown(false);
-    jetty.start();
-    return new CoplanServer(jetty);
+    try {
+      jetty.start();
+    } catch (Exception e) {
+      changeFeed.close();
+      throw e;
+    }
+    return new CoplanServer(jetty, changeFeed);
   }
 
+  /** The application as {@link #start} wires it, with a change feed that is never started. */
   static ResourceConfig application(CoplanConfig config, DataSource dataSource) {
+    return application(config, dataSource, new ChangeFeed(dataSource));
+  }
+
+  /**
+   * Every resource, wired by hand. Components that follow edits (caches, incremental analysis,
+   * event streams) subscribe to {@code changeFeed} here.
+   */
+  static ResourceConfig application(CoplanConfig config, DataSource dataSource, ChangeFeed changeFeed) {
     Jdbc jdbc = new Jdbc(dataSource);
     SettlementService settlements = new SettlementService(new SettlementRepository(jdbc));
     SettlementResource settlementResource = new SettlementResource(settlements);
@@ -131,6 +160,21 @@ public final class CoplanServer implements AutoCloseable {
     app.register(new LandingResource(config.map(), settlementResource));
     registerEditing(app, config, jdbc, settlements, features);
     registerImportExport(app, jdbc, settlements);
+    PlanEventStreams eventStreams = new PlanEventStreams(Duration.ofSeconds(config.http().eventStreamSeconds()));
+    changeFeed.subscribe(eventStreams);
+    app.register(new ContainerLifecycleListener() {
+      @Override
+      public void onStartup(Container container) {}
+
+      @Override
+      public void onReload(Container container) {}
+
+      @Override
+      public void onShutdown(Container container) {
+        eventStreams.close();
+      }
+    });
+    app.register(new PlanEventsResource(settlements, eventStreams));
     app.register(new StaticFilesResource());
     return app;
   }
@@ -181,6 +225,10 @@ public final class CoplanServer implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    jetty.stop();
+    try {
+      jetty.stop();
+    } finally {
+      changeFeed.close();
+    }
   }
 }

@@ -1,5 +1,6 @@
 package org.coplan.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.GET;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import org.coplan.http.JsonMapper;
 import org.coplan.auth.PublicEndpoint;
 import org.coplan.http.Link;
@@ -16,7 +18,7 @@ import org.coplan.layers.LayerSchema;
 
 /**
  * {@code GET /api/openapi.json}: the OpenAPI 3 document, written by hand next to the code
- * ({@code openapi/coplan.json}); {@code OpenApiDocumentTest} fails when a Jersey resource path is
+ * ({@code openapi/coplan.json} and one part per feature, see {@link #PARTS}); {@code OpenApiDocumentTest} fails when a Jersey resource path is
  * missing from it, so it cannot drift silently. What the layer catalogue knows (the properties
  * schema of each layer, the layer ids) is generated into it once, at start-up.
  */
@@ -25,42 +27,61 @@ import org.coplan.layers.LayerSchema;
 public final class OpenApiResource {
   private final byte[] document;
 
+  /**
+   * Parts of the document kept next to the feature they describe, merged into {@code coplan.json}
+   * in this order: their paths, tags and components are added; a name defined twice is an error.
+   * A listed part that is absent is skipped, so a feature can land its part with its code.
+   */
+  static final List<String> PARTS = List.of("analysis", "io", "review", "events", "tiles");
+
   public OpenApiResource() {
-    try (InputStream in = getClass().getClassLoader().getResourceAsStream("openapi/coplan.json")) {
-      if (in == null) {
-        throw new IllegalStateException("openapi/coplan.json missing from the classpath");
-      }
-      ObjectNode doc = (ObjectNode) JsonMapper.MAPPER.readTree(in);
-      for (String part : PARTS) {
-        mergePart(doc, part);
-      }
-      addLayerCatalogue(doc);
-      document = JsonMapper.MAPPER.writeValueAsBytes(doc);
+    try {
+      document = JsonMapper.MAPPER.writeValueAsBytes(document());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /**
-   * The parts of the document that features keep beside their code, each with its own paths,
-   * tags and components, merged into the main document at start-up; a missing part is skipped.
-   */
-  public static final java.util.List<String> PARTS =
-      java.util.List.of("openapi/analysis.json", "openapi/io.json", "openapi/review.json", "openapi/events.json", "openapi/tiles.json");
-
-  private static void mergePart(ObjectNode doc, String name) throws IOException {
-    try (InputStream in = OpenApiResource.class.getClassLoader().getResourceAsStream(name)) {
-      if (in == null) {
-        return;
-      }
-      ObjectNode part = (ObjectNode) JsonMapper.MAPPER.readTree(in);
-      part.path("paths").fields().forEachRemaining(e -> doc.withObject("/paths").set(e.getKey(), e.getValue()));
-      if (part.has("tags")) {
-        part.get("tags").forEach(t -> doc.withArray("/tags").add(t));
-      }
-      part.path("components").fields().forEachRemaining(
-          kind -> kind.getValue().fields().forEachRemaining(c -> doc.withObject("/components/" + kind.getKey()).set(c.getKey(), c.getValue())));
+  /** The whole document: {@code coplan.json}, its parts and the layer catalogue. */
+  public static ObjectNode document() {
+    ObjectNode doc = read("openapi/coplan.json");
+    if (doc == null) {
+      throw new IllegalStateException("openapi/coplan.json missing from the classpath");
     }
+    for (String part : PARTS) {
+      ObjectNode fragment = read("openapi/" + part + ".json");
+      if (fragment != null) {
+        merge(doc, fragment, part);
+      }
+    }
+    addLayerCatalogue(doc);
+    return doc;
+  }
+
+  private static ObjectNode read(String resource) {
+    try (InputStream in = OpenApiResource.class.getClassLoader().getResourceAsStream(resource)) {
+      return in == null ? null : (ObjectNode) JsonMapper.MAPPER.readTree(in);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + resource, e);
+    }
+  }
+
+  static void merge(ObjectNode doc, ObjectNode part, String name) {
+    mergeObject(doc.withObject("/paths"), part.path("paths"), name);
+    part.path("components").fields().forEachRemaining(section ->
+        mergeObject(doc.withObject("/components/" + section.getKey()), section.getValue(), name));
+    if (part.has("tags")) {
+      doc.withArray("tags").addAll((ArrayNode) part.get("tags"));
+    }
+  }
+
+  private static void mergeObject(ObjectNode into, JsonNode from, String name) {
+    from.fields().forEachRemaining(e -> {
+      if (into.has(e.getKey())) {
+        throw new IllegalStateException("openapi/" + name + ".json redefines " + e.getKey());
+      }
+      into.set(e.getKey(), e.getValue());
+    });
   }
 
   private static void addLayerCatalogue(ObjectNode doc) {
