@@ -10,6 +10,15 @@ import org.coplan.config.CoplanConfig;
 import org.coplan.db.Jdbc;
 import org.coplan.http.CorsFilter;
 import org.coplan.history.HistoryResource;
+import org.coplan.io.ExportResource;
+import org.coplan.io.ExportService;
+import org.coplan.io.GdalRunner;
+import org.coplan.io.HouseholdResource;
+import org.coplan.io.HouseholdService;
+import org.coplan.io.ImportService;
+import org.coplan.io.NewSettlementImportResource;
+import org.coplan.io.PlanImportResource;
+import org.glassfish.jersey.media.multipart.MultiPartFeature;
 import org.coplan.http.BodyLimitFilter;
 import org.coplan.http.JsonMapper;
 import org.coplan.http.ProblemMappers;
@@ -150,6 +159,7 @@ public final class CoplanServer implements AutoCloseable {
     app.register(new TileResource(tiles));
     app.register(new LandingResource(config.map(), settlementResource));
     registerEditing(app, config, jdbc, settlements, features);
+    registerImportExport(app, jdbc, settlements);
     PlanEventStreams eventStreams = new PlanEventStreams(Duration.ofSeconds(config.http().eventStreamSeconds()));
     changeFeed.subscribe(eventStreams);
     app.register(new ContainerLifecycleListener() {
@@ -178,7 +188,7 @@ public final class CoplanServer implements AutoCloseable {
     FeatureEditService featureEdits = new FeatureEditService(jdbc);
     PlanService plans = new PlanService(settlements, jdbc);
     // the one request body limit of the server, for every endpoint (sign-in too), not only editing
-    app.register(new BodyLimitFilter(config.http().maxBodyBytes()));
+    app.register(new BodyLimitFilter(config.http().maxBodyBytes(), config.http().maxUploadBytes()));
     app.register(new SettlementEditResource(settlements, new SettlementEditService(jdbc)));
     app.register(new PlansResource(plans));
     app.register(new PlanResource(plans));
@@ -186,6 +196,22 @@ public final class CoplanServer implements AutoCloseable {
     app.register(new FeatureHistoryResource(features, featureEdits));
     app.register(new ChangesResource(features, jdbc));
     app.register(new HistoryResource(settlements, jdbc));
+  }
+
+  /**
+   * Import and export (issue 8): staged imports, exports, household enumerations; GDAL runs under
+   * {@link GdalRunner}'s guard.
+   */
+  private static void registerImportExport(ResourceConfig app, Jdbc jdbc, SettlementService settlements) {
+    GdalRunner gdal = GdalRunner.defaults();
+    ImportService imports =
+        new ImportService(jdbc, settlements, new SettlementEditService(jdbc), new FeatureEditService(jdbc), gdal);
+    app.register(MultiPartFeature.class);
+    app.register(new PlanImportResource(imports));
+    app.register(new NewSettlementImportResource(imports));
+    app.register(new HouseholdResource(new HouseholdService(jdbc, settlements, gdal)));
+    // the analysis feature adds its tables (impacts, conflicts) to this list
+    app.register(new ExportResource(new ExportService(jdbc, settlements, gdal, java.util.List.of())));
   }
 
   /** The bound port (useful with port 0). */

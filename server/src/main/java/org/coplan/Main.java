@@ -1,5 +1,7 @@
 package org.coplan;
 
+import org.coplan.io.IoCommand;
+
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -29,6 +31,10 @@ public final class Main {
   public static void main(String[] argv) {
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
+    if (argv.length > 0 && List.of("import", "export", "households").contains(argv[0])) {
+      // clients of a running server, with options of their own (repeated --map, flags without values)
+      System.exit(IoCommand.run(argv, System.getenv(), System.out, System.err));
+    }
     try {
       Arguments args = Arguments.fromCommandLine(argv, System.getenv());
       List<String> words = args.positional();
@@ -55,6 +61,7 @@ public final class Main {
         usage: coplan [serve] [--port N] [--home DIR] [--db-url JDBC_URL] [--demo true|false]
           serve   start the server (default); options may also be given as COPLAN_* variables
           user    manage accounts: coplan user --help
+          import, export, households   files in and out of a running server: coplan import --help
         """);
   }
 

@@ -222,6 +222,22 @@ class PermissionMatrixIT {
   record Call(String method, String path, String body, boolean consumesSession, String... headers) {}
 
   static final String ITEMS = "/api/settlements/{sid}/plans/{pid}/collections/{layer}/items";
+  static final String IMPORTS = "/api/settlements/{sid}/plans/{pid}/imports";
+  /** A household enumeration of one household at a point (a dry run: the matrix changes nothing). */
+  static final String HOUSEHOLD_FORM =
+      "--matrix-form-boundary\r\nContent-Disposition: form-data; name=\"dryRun\"\r\n\r\ntrue\r\n"
+          + "--matrix-form-boundary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"households.csv\"\r\n\r\n"
+          + "household_id,lon,lat,people,cell\nH1,39.243,-6.8,4,C1\n\r\n--matrix-form-boundary--\r\n";
+  static final String FOOTPATH_FOR_IMPORT =
+      "{\"type\":\"Feature\",\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[39.243,-6.8],[39.2434,-6.8002]]},"
+          + "\"properties\":{\"class\":\"footpath\",\"width_m\":1.5,\"state\":\"proposed\"}}";
+  static final String FORM_BOUNDARY = "matrix-form-boundary";
+  /** An import upload: one footpath in Tandale as a GeoJSON file. */
+  static final String IMPORT_FORM =
+      "--" + FORM_BOUNDARY + "\r\nContent-Disposition: form-data; name=\"layer\"\r\n\r\nfootpaths\r\n"
+          + "--" + FORM_BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"path.geojson\"\r\n"
+          + "Content-Type: application/geo+json\r\n\r\n{\"type\":\"FeatureCollection\",\"features\":[" + FOOTPATH_FOR_IMPORT + "]}\r\n"
+          + "--" + FORM_BOUNDARY + "--\r\n";
   static final String MERGE_PATCH = "application/merge-patch+json";
   /** A square of about a kilometre over Tandale: new settlements, and footpaths inside it. */
   static final String BOUNDARY =
@@ -260,7 +276,16 @@ class PermissionMatrixIT {
           Map.entry("PATCH " + ITEMS + "/{id}", who -> "{\"properties\":{\"width_m\":2.0}}"),
           Map.entry("DELETE " + ITEMS + "/{id}", who -> null),
           Map.entry("POST " + ITEMS + "/{id}/restore", who -> "{\"version\":1}"),
-          Map.entry("POST " + ITEMS + "/{id}/undelete", who -> null));
+          Map.entry("POST " + ITEMS + "/{id}/undelete", who -> null),
+          Map.entry("POST " + IMPORTS, who -> IMPORT_FORM),
+          Map.entry("PATCH " + IMPORTS + "/{importId}", who -> "{\"defaults\":{\"surface\":\"earth\"}}"),
+          Map.entry("DELETE " + IMPORTS + "/{importId}", who -> null),
+          Map.entry("POST " + IMPORTS + "/{importId}/commit", who -> "{}"),
+          Map.entry("POST /api/imports", who -> IMPORT_FORM),
+          Map.entry("POST /api/settlements/{sid}/households", who -> HOUSEHOLD_FORM),
+          Map.entry("PATCH /api/imports/{importId}", who -> "{\"defaults\":{\"surface\":\"earth\"}}"),
+          Map.entry("DELETE /api/imports/{importId}", who -> null),
+          Map.entry("POST /api/imports/{importId}/commit", who -> "{\"createSettlement\":{\"name\":\"Matrix import\"}}"));
 
   /**
    * What a change needs besides its body: its own target where the change would use up a shared
@@ -275,6 +300,9 @@ class PermissionMatrixIT {
       case "PUT " + ITEMS + "/{id}", "PATCH " + ITEMS + "/{id}", "DELETE " + ITEMS + "/{id}" -> freshFootpath(0, values, headers);
       case "POST " + ITEMS + "/{id}/restore" -> freshFootpath(1, values, headers);
       case "POST " + ITEMS + "/{id}/undelete" -> freshFootpath(-1, values, headers);
+      case "POST " + IMPORTS, "POST /api/imports", "POST /api/settlements/{sid}/households" -> headers.addAll(List.of("Content-Type", "multipart/form-data; boundary=" + FORM_BOUNDARY));
+      case "DELETE " + IMPORTS + "/{importId}", "POST " + IMPORTS + "/{importId}/commit" -> values.put("importId", freshImport(IMPORTS));
+      case "DELETE /api/imports/{importId}", "POST /api/imports/{importId}/commit" -> values.put("importId", freshImport("/api/imports"));
       default -> {}
     }
     // merge patches of settlements, plans and features
@@ -319,6 +347,7 @@ class PermissionMatrixIT {
                   ? server.database().scalar("SELECT id::text FROM structures WHERE settlement_id = ? LIMIT 1", SID)
                   : freshShareLinkId();
       case "collectionId", "layer" -> "structures";
+      case "importId" -> freshImport(template.startsWith("/api/imports") ? "/api/imports" : IMPORTS);
       case "featureId" -> server.database().scalar("SELECT id::text FROM structures WHERE settlement_id = ? LIMIT 1", SID);
       case "tileMatrixSetId" -> "WebMercatorQuad";
       case "z", "tileMatrix" -> "16";
@@ -388,6 +417,15 @@ class PermissionMatrixIT {
     headers.addAll(List.of("If-Match", etag));
   }
 
+  /** A staged import made by the admin (in the shared plan, or for a new settlement). */
+  private static String freshImport(String uploadTemplate) {
+    String path = uploadTemplate.replace("{sid}", SID).replace("{pid}", SHARED_PLAN);
+    HttpResponse<byte[]> r =
+        sessions.get(Who.ADMIN).request("POST", path, IMPORT_FORM, "Content-Type", "multipart/form-data; boundary=" + FORM_BOUNDARY);
+    assertThat(r.statusCode()).as("new import: %s", new String(r.body())).isEqualTo(201);
+    return TestServer.json(r).get("id").asText();
+  }
+
   private static String freshShareLinkId() {
     return TestServer.json(sessions.get(Who.PLANNER).request("POST", shareLinks(), "{\"label\":\"to revoke\"}")).get("id").asText();
   }
@@ -426,6 +464,7 @@ class PermissionMatrixIT {
     return out.isEmpty() ? Set.of(200, 201, 202, 204) : out;
   }
 
+  /** The document as served: coplan.json with every feature's part (OpenApiResource.PARTS) merged in. */
   private static JsonNode document() {
     return org.coplan.api.OpenApiResource.document();
   }

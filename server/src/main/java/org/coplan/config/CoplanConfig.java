@@ -22,8 +22,9 @@ public record CoplanConfig(Http http, Database database, Demo demo, MapPage map,
    * @param maxBodyBytes largest request body accepted
    * @param eventStreamSeconds an event stream is closed after this long (the browser reconnects,
    *     passing the access checks again)
+   * @param maxUploadBytes largest file upload accepted (imports, household enumerations)
    */
-  public record Http(int port, String host, long maxBodyBytes, int eventStreamSeconds) {}
+  public record Http(int port, String host, long maxBodyBytes, int eventStreamSeconds, long maxUploadBytes) {}
 
   /**
    * @param url JDBC URL of an external database, or null for the embedded cluster
@@ -83,7 +84,8 @@ public record CoplanConfig(Http http, Database database, Demo demo, MapPage map,
             args.getInt("port", "HTTP port (0 = any free port)", 8080),
             args.getString("host", "interface to listen on", "0.0.0.0"),
             args.getLong("max-body-bytes", "largest accepted request body in bytes", 5L << 20),
-            args.getInt("event-stream-seconds", "longest life of a plan's event stream before the browser reconnects", 300));
+            args.getInt("event-stream-seconds", "longest life of a plan's event stream before the browser reconnects", 300),
+            args.getLong("max-upload-bytes", "largest accepted file upload (imports) in bytes", 200L << 20));
     Database db =
         new Database(
             args.getString("db-url", "JDBC URL of an external PostgreSQL+PostGIS; empty = embedded", null),

@@ -27,10 +27,21 @@ import java.io.InputStream;
 public final class BodyLimitFilter implements ContainerRequestFilter, ContainerResponseFilter {
   private static final String STREAM = BodyLimitFilter.class.getName() + ".stream";
 
+  /** File uploads (imports, household enumerations) have their own, larger limit. */
+  private static final java.util.regex.Pattern UPLOAD =
+      java.util.regex.Pattern.compile("^/?api/(settlements/[^/]+/(plans/[^/]+/)?)?(imports|households)/?$");
+
   private final long maxBytes;
+  private final long maxUploadBytes;
 
   public BodyLimitFilter(long maxBytes) {
+    this(maxBytes, maxBytes);
+  }
+
+  /** @param maxUploadBytes the limit of file uploads ({@code max-upload-bytes}) */
+  public BodyLimitFilter(long maxBytes, long maxUploadBytes) {
     this.maxBytes = maxBytes;
+    this.maxUploadBytes = maxUploadBytes;
   }
 
   @Override
@@ -39,7 +50,8 @@ public final class BodyLimitFilter implements ContainerRequestFilter, ContainerR
     if (length == null && request.getHeaderString("Transfer-Encoding") == null) {
       return;
     }
-    Limited limited = new Limited(request.getEntityStream(), maxBytes);
+    long limit = UPLOAD.matcher(request.getUriInfo().getPath()).matches() ? maxUploadBytes : maxBytes;
+    Limited limited = new Limited(request.getEntityStream(), limit);
     request.setProperty(STREAM, limited);
     request.setEntityStream(limited);
     if (length != null) {
@@ -52,8 +64,8 @@ public final class BodyLimitFilter implements ContainerRequestFilter, ContainerR
       }
       if (declared == 0) {
         limited.ended = true;
-      } else if (declared > maxBytes) {
-        throw tooLarge(maxBytes);
+      } else if (declared > limit) {
+        throw tooLarge(limit);
       }
     }
   }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntConsumer;
 import org.coplan.db.ChangeStamp;
 import org.coplan.db.Jdbc;
 import org.coplan.http.ApiProblem;
@@ -21,6 +22,7 @@ import org.coplan.layers.FeatureInputs.Sent;
 import org.coplan.layers.FeatureVersionRepository.Version;
 import org.coplan.layers.FeatureWriteRepository.Row;
 import org.coplan.settlements.Plan;
+import org.coplan.settlements.Settlement;
 
 /**
  * Every change to features, each in one transaction that is stored whole or not at all: create
@@ -67,21 +69,49 @@ public final class FeatureEditService {
 
   /** Creates every feature sent, or none; ids are the server's. */
   List<Written> create(PlanLayer target, FeatureInputs.Target how, List<Sent> sent, Change change) {
-    return jdbc.inTransaction(
-        c -> {
-          List<Checked> checked = inputs.check(c, sent, how, null);
-          ChangeStamp.stamp(c, "create", change.reason());
-          List<Written> out = new ArrayList<>();
-          for (Checked f : checked) {
-            Row row = new Row(f.geometry(), f.values(), false);
-            Feature created = repository.insert(c, target, UUID.randomUUID(), 1, row, null, change.author(), change.author());
-            if (created == null) {
-              throw new IllegalStateException("a random UUID collided");
-            }
-            out.add(new Written(inCrs(c, created, how.crs()), f.repairs()));
-          }
-          return out;
-        });
+    return jdbc.inTransaction(c -> create(c, target, how, sent, change, n -> {}));
+  }
+
+  private List<Written> create(
+      Connection c, PlanLayer target, FeatureInputs.Target how, List<Sent> sent, Change change, IntConsumer progress)
+      throws SQLException {
+    List<Checked> checked = inputs.check(c, sent, how, null);
+    ChangeStamp.stamp(c, "create", change.reason());
+    List<Written> out = new ArrayList<>();
+    for (Checked f : checked) {
+      Row row = new Row(f.geometry(), f.values(), false);
+      Feature created = repository.insert(c, target, UUID.randomUUID(), 1, row, null, change.author(), change.author());
+      if (created == null) {
+        throw new IllegalStateException("a random UUID collided");
+      }
+      out.add(new Written(inCrs(c, created, how.crs()), f.repairs()));
+      progress.accept(out.size());
+    }
+    return out;
+  }
+
+  /** A feature for {@link #createAll}: GeoJSON in CRS84, and the pointer its faults are named by. */
+  public record BatchFeature(String pointer, JsonNode feature) {}
+
+  /** A feature {@link #createAll} created, and what {@code repair} changed in its geometry. */
+  public record Created(UUID id, List<Fault> repairs) {}
+
+  /**
+   * Creates features on the caller's connection, inside its transaction: the same checks and
+   * writes as a FeatureCollection POST (every fault of every feature in one 422, nothing stored),
+   * for imports, which may create the settlement in the same transaction.
+   *
+   * @param progress told the number written so far, after each feature
+   */
+  public List<Created> createAll(
+      Connection c, Settlement settlement, Plan plan, Layer layer, List<BatchFeature> features, boolean repair,
+      Change change, IntConsumer progress) throws SQLException {
+    PlanLayer target = new PlanLayer(plan, layer);
+    FeatureInputs.Target how = new FeatureInputs.Target(layer, settlement, Crs.CRS84, repair);
+    List<Sent> sent = features.stream().map(f -> new Sent(f.feature(), f.pointer())).toList();
+    return create(c, target, how, sent, change, progress).stream()
+        .map(w -> new Created(w.feature().id(), w.repairs()))
+        .toList();
   }
 
   Written replace(PlanLayer target, FeatureInputs.Target how, String id, String ifMatch, JsonNode body, Change change) {

@@ -1,5 +1,8 @@
 package org.coplan.settlements;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.coplan.db.ChangeStamp;
@@ -22,33 +25,38 @@ public final class SettlementEditService {
 
   /** Creates the settlement and its (empty) baseline plan; returns its id. */
   String create(JsonNode body, Change change) {
+    return jdbc.inTransaction(c -> create(c, body, change));
+  }
+
+  /**
+   * Creates the settlement and its baseline on the caller's connection, inside its transaction (an
+   * import creates a settlement and its first features all or nothing); returns its id.
+   */
+  public String create(Connection c, JsonNode body, Change change) throws SQLException {
     SettlementInput.New s = SettlementInput.create(body);
-    return jdbc.inTransaction(
-        c -> {
-          if (s.metricSrid() != null && !repository.isMetric(c, s.metricSrid())) {
-            throw ApiProblem.invalidContent(
-                "the metric CRS is not usable",
-                List.of(
-                    ApiProblem.Fault.pointer(
-                        "/metricSrid", "EPSG:" + s.metricSrid() + " is not a projected CRS in metres that PostGIS knows")));
-          }
-          ChangeStamp.stamp(c, "create", change.reason());
-          String id = s.id();
-          if (id != null) {
-            if (!repository.insert(c, id, s, change.author())) {
-              throw ApiProblem.conflict("settlement id '" + id + "' is taken (perhaps by an archived settlement); choose another");
-            }
-          } else {
-            String slug = Slug.of(s.fields().name(), "settlement");
-            int n = 1;
-            while (!repository.insert(c, Slug.candidate(slug, n), s, change.author())) {
-              n++;
-            }
-            id = Slug.candidate(slug, n);
-          }
-          repository.insertBaseline(c, id, change.author());
-          return id;
-        });
+    if (s.metricSrid() != null && !repository.isMetric(c, s.metricSrid())) {
+      throw ApiProblem.invalidContent(
+          "the metric CRS is not usable",
+          List.of(
+              ApiProblem.Fault.pointer(
+                  "/metricSrid", "EPSG:" + s.metricSrid() + " is not a projected CRS in metres that PostGIS knows")));
+    }
+    ChangeStamp.stamp(c, "create", change.reason());
+    String id = s.id();
+    if (id != null) {
+      if (!repository.insert(c, id, s, change.author())) {
+        throw ApiProblem.conflict("settlement id '" + id + "' is taken (perhaps by an archived settlement); choose another");
+      }
+    } else {
+      String slug = Slug.of(s.fields().name(), "settlement");
+      int n = 1;
+      while (!repository.insert(c, Slug.candidate(slug, n), s, change.author())) {
+        n++;
+      }
+      id = Slug.candidate(slug, n);
+    }
+    repository.insertBaseline(c, id, change.author());
+    return id;
   }
 
   /** Applies a merge patch to name, notes, category (with its reason) and attribution. */

@@ -45,7 +45,7 @@ public final class SettlementRepository {
     return jdbc.read(c -> find(c, id));
   }
 
-  static Optional<Settlement> find(Connection c, String id) throws SQLException {
+  public static Optional<Settlement> find(Connection c, String id) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("SELECT " + COLUMNS + " FROM settlement WHERE id = ? AND archived_at IS NULL")) {
       ps.setString(1, id);
