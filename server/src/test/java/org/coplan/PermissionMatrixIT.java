@@ -221,6 +221,8 @@ class PermissionMatrixIT {
   record Call(String method, String path, String body, boolean consumesSession, String... headers) {}
 
   static final String ITEMS = "/api/settlements/{sid}/plans/{pid}/collections/{layer}/items";
+  static final String PLAN = "/api/settlements/{sid}/plans/{pid}";
+  static final String UNITS = "/api/settlements/{sid}/representation/units/{unitId}";
   static final String MERGE_PATCH = "application/merge-patch+json";
   /** A square of about a kilometre over Tandale: new settlements, and footpaths inside it. */
   static final String BOUNDARY =
@@ -259,7 +261,18 @@ class PermissionMatrixIT {
           Map.entry("PATCH " + ITEMS + "/{id}", who -> "{\"properties\":{\"width_m\":2.0}}"),
           Map.entry("DELETE " + ITEMS + "/{id}", who -> null),
           Map.entry("POST " + ITEMS + "/{id}/restore", who -> "{\"version\":1}"),
-          Map.entry("POST " + ITEMS + "/{id}/undelete", who -> null));
+          Map.entry("POST " + ITEMS + "/{id}/undelete", who -> null),
+          // community review (review.json)
+          Map.entry("PUT " + UNITS, who -> "{\"level\":\"segment\",\"name\":\"Matrix segment\"}"),
+          Map.entry("DELETE " + UNITS, who -> null),
+          Map.entry("PUT /api/settlements/{sid}/representation/structures/{structureId}", who -> "{\"cell\":\"C0001\"}"),
+          Map.entry("POST /api/settlements/{sid}/representation/import", who -> "cell,cluster,segment,structure\n"),
+          Map.entry("POST " + PLAN + "/proposals", who -> "{\"name\":\"Matrix proposal\"}"),
+          Map.entry("POST " + PLAN + "/comments", who -> "{\"body\":\"Comment by " + who.username() + "\"}"),
+          Map.entry("POST " + PLAN + "/reactions", who -> "{\"proposal\":\"plan\",\"stance\":\"agree\"}"),
+          Map.entry("POST " + PLAN + "/meetings", who -> "{\"heldOn\":\"2026-01-15\",\"forumLevel\":\"cell\",\"attendance\":9,"
+              + "\"facilitator\":\"Matrix\",\"decisions\":[{\"proposal\":\"plan\",\"outcome\":\"needs_change\",\"reason\":\"matrix\"}]}"),
+          Map.entry("POST " + PLAN + "/review-status", who -> "{\"status\":\"in_review\"}"));
 
   /**
    * What a change needs besides its body: its own target where the change would use up a shared
@@ -274,6 +287,9 @@ class PermissionMatrixIT {
       case "PUT " + ITEMS + "/{id}", "PATCH " + ITEMS + "/{id}", "DELETE " + ITEMS + "/{id}" -> freshFootpath(0, values, headers);
       case "POST " + ITEMS + "/{id}/restore" -> freshFootpath(1, values, headers);
       case "POST " + ITEMS + "/{id}/undelete" -> freshFootpath(-1, values, headers);
+      case "DELETE " + UNITS -> values.put("unitId", freshUnit(who));
+      case "POST " + PLAN + "/review-status" -> values.put("pid", freshPlan(who));
+      case "POST /api/settlements/{sid}/representation/import" -> headers.addAll(List.of("Content-Type", "text/csv"));
       default -> {}
     }
     // merge patches of settlements, plans and features
@@ -320,6 +336,8 @@ class PermissionMatrixIT {
       case "collectionId", "layer" -> "structures";
       case "featureId" -> server.database().scalar("SELECT id::text FROM structures WHERE settlement_id = ? LIMIT 1", SID);
       case "tileMatrixSetId" -> "WebMercatorQuad";
+      case "unitId" -> "matrix-" + who.username();
+      case "structureId" -> server.database().scalar("SELECT id::text FROM structures WHERE settlement_id = ? LIMIT 1", SID);
       case "z", "tileMatrix" -> "16";
       // the z16 tile over the middle of Tandale (39.243 E, 6.800 S)
       case "x", "tileCol" -> Integer.toString(tile(39.243, -6.800)[0]);
@@ -385,6 +403,15 @@ class PermissionMatrixIT {
     values.put("layer", "footpaths");
     values.put("id", id);
     headers.addAll(List.of("If-Match", etag));
+  }
+
+  /** A segment made by the admin for one caller to delete. */
+  private static String freshUnit(Who who) {
+    String id = freshId(who);
+    HttpResponse<byte[]> r = sessions.get(Who.ADMIN).request("PUT", "/api/settlements/" + SID + "/representation/units/" + id,
+        "{\"level\":\"segment\",\"name\":\"To delete\"}");
+    assertThat(r.statusCode()).as("new unit: %s", new String(r.body())).isEqualTo(201);
+    return id;
   }
 
   private static String freshShareLinkId() {
