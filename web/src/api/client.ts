@@ -7,6 +7,8 @@ export class ApiError extends Error {
   readonly detail: string | undefined;
   /** The problem type, e.g. "/problems/forbidden"; "" when the server sent none. */
   readonly type: string;
+  /** The whole problem document, extension members included. */
+  readonly problem: Problem;
 
   constructor(
     readonly status: number,
@@ -20,6 +22,7 @@ export class ApiError extends Error {
     this.title = title;
     this.detail = problem.detail;
     this.type = problem.type ?? '';
+    this.problem = problem;
   }
 
   /** Whether the problem type is `/problems/<slug>`. */

@@ -7,12 +7,17 @@ export type SettlementNamer = (id: string) => string;
 const roleLabel = (role: string): string => (has(`role.${role}`) ? t(`role.${role}`) : role);
 
 /**
- * The server says which role a refusal needs in words like "this needs the role planner (or
- * higher) in settlement 'tandale'; your role there is viewer" (AccessPolicy). Read back into the
- * reader's language; null when the detail says something else.
+ * Which role a refusal needs: the server says it in the problem's members `settlement`,
+ * `requiredRole` and `currentRole` (AccessPolicy), to be put into the reader's language; null when
+ * the refusal is about something else.
  */
-export function forbiddenRole(detail: string | undefined): { needed: string; settlement: string; yours: string | null } | null {
-  const match = /needs the role ([a-z_]+) \(or higher\) in settlement '([^']*)'(?:; your role there is ([a-z_]+))?/.exec(detail ?? '');
+export function forbiddenRole(error: ApiError): { needed: string; settlement: string; yours: string | null } | null {
+  const { requiredRole, settlement, currentRole } = error.problem;
+  if (typeof requiredRole === 'string' && typeof settlement === 'string') {
+    return { needed: requiredRole, settlement, yours: typeof currentRole === 'string' ? currentRole : null };
+  }
+  // servers before the members were added said it in the detail only
+  const match = /needs the role ([a-z_]+) \(or higher\) in settlement '([^']*)'(?:; your role there is ([a-z_]+))?/.exec(error.detail ?? '');
   return match ? { needed: match[1]!, settlement: match[2]!, yours: match[3] ?? null } : null;
 }
 
@@ -34,7 +39,7 @@ export function explainProblem(error: unknown, settlementName: SettlementNamer =
       return t('problem.signInNeeded');
     case 403: {
       if (error.is('csrf-token-invalid')) return t('problem.csrf');
-      const role = forbiddenRole(detail);
+      const role = forbiddenRole(error);
       if (role) {
         const params = { role: roleLabel(role.needed), settlement: settlementName(role.settlement) };
         return role.yours

@@ -58,6 +58,8 @@ export interface Problem {
   title?: string;
   status?: number;
   detail?: string;
+  /** Extension members (RFC 9457 section 3.2), e.g. `requiredRole` on a 403. */
+  [member: string]: unknown;
 }
 
 /** A settlement role, lowest first (each includes the ones before it). */

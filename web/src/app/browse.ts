@@ -1,10 +1,13 @@
 import { BASELINE_PLAN, api, fetchLanding } from '../api/client';
 import { explainProblem } from '../api/explain';
 import type { Landing, Settlement } from '../api/types';
-import { accountView } from '../features/auth/account-view';
+import { type MenuAction, accountView } from '../features/auth/account-view';
 import { permissionsFor } from '../features/auth/permissions';
 import { Session } from '../features/auth/session';
 import { signInDialog } from '../features/auth/sign-in-dialog';
+import { accountsDialog } from '../features/people/accounts-dialog';
+import { membersDialog } from '../features/people/members-dialog';
+import { tokensDialog } from '../features/people/tokens-dialog';
 import { settlementPicker } from '../features/settlements/picker';
 import { chooseSettlement, hashFor, settlementFromUrl } from '../features/settlements/url-state';
 import { shareDialog } from '../features/share/share-dialog';
@@ -38,6 +41,20 @@ export async function browse({ status, notice, store }: Chrome): Promise<void> {
     void afterSignIn();
   });
   const offerSignIn = () => ({ label: t('auth.signIn'), onClick: () => signIn.open() });
+  const members = membersDialog();
+  const tokens = tokensDialog();
+  const accounts = accountsDialog();
+  const peopleActions = (): MenuAction[] => {
+    const can = permissions();
+    const here = current ? { id: current.id, name: current.name } : null;
+    const list: MenuAction[] = [];
+    if (here && can.can('members.manage')) list.push({ id: 'members-button', label: t('members.button'), run: () => members.open(here) });
+    // tokens are made with a password's session, not with another token
+    if (session.current?.credential === 'session') list.push({ id: 'tokens-button', label: t('tokens.button'), run: () => tokens.open(here) });
+    if (can.can('users.manage')) list.push({ id: 'accounts-button', label: t('accounts.button'), run: () => accounts.open() });
+    return list;
+  };
+
   const account = accountView(
     byId('session-bar'),
     {
@@ -45,6 +62,7 @@ export async function browse({ status, notice, store }: Chrome): Promise<void> {
       permissions,
       settlementName: () => current?.name ?? null,
       openSignIn: () => signIn.open(),
+      menuActions: () => peopleActions(),
       signOut: async () => {
         await session.signOut().catch((e: unknown) => console.warn('sign-out failed', e));
         window.location.reload();

@@ -13,11 +13,24 @@ const names = (id: string) => (id === 'tandale' ? 'Tandale' : id);
 
 describe('explainProblem', () => {
   it('reads the role a 403 needs back into plain words, in the reader language', () => {
-    expect(forbiddenRole(ROLE_DETAIL)).toEqual({ needed: 'planner', settlement: 'tandale', yours: 'viewer' });
     const error = problem(403, 'forbidden', ROLE_DETAIL);
+    expect(forbiddenRole(error)).toEqual({ needed: 'planner', settlement: 'tandale', yours: 'viewer' });
     expect(explainProblem(error, names)).toBe('This needs the role Planner (or higher) in Tandale. Your role there is Viewer.');
     setLocale('sw');
     expect(explainProblem(error, names)).toBe('Hili linahitaji jukumu la Mpangaji (au la juu zaidi) katika Tandale. Jukumu lako huko ni Mtazamaji.');
+  });
+
+  it('prefers the problem members to the English detail', () => {
+    const members = new ApiError(403, {
+      type: '/problems/forbidden',
+      title: 'Forbidden',
+      detail: 'worded differently now',
+      settlement: 'tandale',
+      requiredRole: 'engineer',
+      currentRole: null,
+    });
+    expect(forbiddenRole(members)).toEqual({ needed: 'engineer', settlement: 'tandale', yours: null });
+    expect(explainProblem(members, names)).toBe('This needs the role Engineer (or higher) in Tandale, and you are not a member there.');
   });
 
   it('says so when the caller is not a member, and covers the other refusals', () => {

@@ -16,6 +16,14 @@ export interface AccountContext {
   settlementName(): string | null;
   openSignIn(): void;
   signOut(): Promise<void>;
+  /** Further entries of the signed-in menu (members, API tokens, accounts), as the role allows. */
+  menuActions?(): MenuAction[];
+}
+
+export interface MenuAction {
+  id: string;
+  label: string;
+  run(): void;
 }
 
 /** Up to two letters for the avatar: "Demo planner" → "DP". */
@@ -59,6 +67,14 @@ export function accountView(bar: HTMLElement, context: AccountContext, store: Pr
       signOut.disabled = true;
       void context.signOut();
     });
+    const actions = (context.menuActions?.() ?? []).map((action) => {
+      const b = el('button', { type: 'button', class: 'button menu-action', id: action.id }, action.label);
+      b.addEventListener('click', () => {
+        menu.hidePopover();
+        action.run();
+      });
+      return b;
+    });
     return [
       el(
         'div',
@@ -67,6 +83,7 @@ export function accountView(bar: HTMLElement, context: AccountContext, store: Pr
         el('div', {}, el('p', { class: 'menu-name' }, me.user.displayName), el('p', { class: 'menu-username' }, me.user.username)),
       ),
       el('p', { class: 'menu-role' }, roleSentence(permissions, context.settlementName())),
+      ...actions,
       signOut,
     ];
   };

@@ -2,6 +2,7 @@ import './share.css';
 import { explainProblem } from '../../api/explain';
 import type { ShareLink } from '../../api/types';
 import { formatDate, onLocaleChange, t } from '../../i18n/i18n';
+import { confirmButton } from '../../ui/confirm-button';
 import { el } from '../../ui/element';
 import { icon } from '../../ui/icons';
 import { createShareLink, listShareLinks, revokeShareLink } from './share-api';
@@ -12,9 +13,6 @@ export interface SharedPlan {
   planId: string;
   planName: string;
 }
-
-/** How long a "Revoke" button waits for the confirming second press. */
-const CONFIRM_MS = 5000;
 
 /**
  * For planners: make a read-only link to the plan on the map (for a meeting screen or a notice
@@ -61,29 +59,20 @@ export function shareDialog(): { open(plan: SharedPlan): void } {
     }
     list.replaceChildren(
       ...live.map((link) => {
-        const revoke = el('button', { type: 'button', class: 'button button-danger', 'data-link': String(link.id) }, t('share.revoke'));
-        let timer: number | undefined;
-        revoke.addEventListener('click', async () => {
-          if (!revoke.dataset.confirm) {
-            revoke.dataset.confirm = 'true';
-            revoke.textContent = t('share.revokeConfirm');
-            timer = window.setTimeout(() => {
-              delete revoke.dataset.confirm;
-              revoke.textContent = t('share.revoke');
-            }, CONFIRM_MS);
-            return;
-          }
-          window.clearTimeout(timer);
-          revoke.disabled = true;
-          try {
-            await revokeShareLink(plan!.settlementId, plan!.planId, link.id);
-            showError(null);
-            await reload();
-          } catch (e) {
-            revoke.disabled = false;
-            showError(e);
-          }
-        });
+        const revoke = confirmButton(
+          t('share.revoke'),
+          t('share.revokeConfirm'),
+          async () => {
+            try {
+              await revokeShareLink(plan!.settlementId, plan!.planId, link.id);
+              showError(null);
+              await reload();
+            } catch (e) {
+              showError(e);
+            }
+          },
+          { 'data-link': String(link.id) },
+        );
         return el(
           'li',
           { class: 'share-item' },

@@ -22,6 +22,7 @@ import org.coplan.layers.FeatureService;
 import org.coplan.layers.FeaturesResource;
 import org.coplan.layers.ItemsResource;
 import org.coplan.http.SecurityHeaders;
+import org.coplan.http.TrustedProxies;
 import org.coplan.plans.PlanResource;
 import org.coplan.plans.PlanService;
 import org.coplan.plans.PlansResource;
@@ -36,8 +37,10 @@ import org.coplan.tiles.TileResource;
 import org.coplan.tiles.TileService;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.ForwardedRequestCustomizer;
+import java.time.Duration;
 import org.coplan.changes.ChangeFeed;
+import org.coplan.plans.PlanEventStreams;
+import org.coplan.plans.PlanEventsResource;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -47,6 +50,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.server.spi.Container;
+import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
 import org.glassfish.jersey.servlet.ServletContainer;
 
 /**
@@ -74,8 +79,9 @@ public final class CoplanServer implements AutoCloseable {
     Server jetty = new Server(threads);
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
-    // honour X-Forwarded-* / Forwarded from a reverse proxy so that links carry the public URL
-    http.addCustomizer(new ForwardedRequestCustomizer());
+    // honour X-Forwarded-* / Forwarded from the configured reverse proxies only, so that links
+    // carry the public URL and the throttle counts the real client
+    http.addCustomizer(new TrustedProxies(config.security().trustedProxies()));
     ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
     connector.setHost(config.http().host());
     connector.setPort(config.http().port());
@@ -83,7 +89,10 @@ public final class CoplanServer implements AutoCloseable {
 
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
-    context.addServlet(new ServletHolder(new ServletContainer(app)), "/*");
+    ServletHolder jersey = new ServletHolder(new ServletContainer(app));
+    // event streams (server-sent events) hold their request open asynchronously
+    jersey.setAsyncSupported(true);
+    context.addServlet(jersey, "/*");
 
     GzipHandler gzip = new GzipHandler();
     gzip.setMinGzipSize(256);
@@ -141,6 +150,21 @@ public final class CoplanServer implements AutoCloseable {
     app.register(new TileResource(tiles));
     app.register(new LandingResource(config.map(), settlementResource));
     registerEditing(app, config, jdbc, settlements, features);
+    PlanEventStreams eventStreams = new PlanEventStreams(Duration.ofSeconds(config.http().eventStreamSeconds()));
+    changeFeed.subscribe(eventStreams);
+    app.register(new ContainerLifecycleListener() {
+      @Override
+      public void onStartup(Container container) {}
+
+      @Override
+      public void onReload(Container container) {}
+
+      @Override
+      public void onShutdown(Container container) {
+        eventStreams.close();
+      }
+    });
+    app.register(new PlanEventsResource(settlements, eventStreams));
     app.register(new StaticFilesResource());
     return app;
   }

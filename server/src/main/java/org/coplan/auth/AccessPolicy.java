@@ -1,5 +1,7 @@
 package org.coplan.auth;
 
+import java.util.Optional;
+
 import org.coplan.http.ApiProblem;
 import org.coplan.settlements.SettlementService;
 
@@ -135,10 +137,14 @@ public final class AccessPolicy {
     if (caller.adminIn(sid) || caller.roleIn(sid).map(r -> r.includes(needed)).orElse(false)) {
       return Decision.ALLOW;
     }
-    String has = caller.roleIn(sid).map(r -> "your role there is " + r.id()).orElse("you are not a member");
+    Optional<Role> current = caller.roleIn(sid);
+    String has = current.map(r -> "your role there is " + r.id()).orElse("you are not a member");
     return deny(
-        AuthProblems.forbidden(
-            "this needs the role " + needed.id() + " (or higher) in settlement '" + sid + "'; " + has));
+        AuthProblems.forbiddenRole(
+            "this needs the role " + needed.id() + " (or higher) in settlement '" + sid + "'; " + has,
+            sid,
+            needed,
+            current.orElse(null)));
   }
 
   private static ApiProblem unauthenticated(Caller caller, String detail) {

@@ -1,6 +1,8 @@
 package org.coplan.auth;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.coplan.http.ApiProblem;
 
 /**
@@ -32,6 +34,18 @@ final class AuthProblems {
 
   static ApiProblem forbidden(String detail) {
     return new ApiProblem(403, "forbidden", "Forbidden", detail, List.of());
+  }
+
+  /**
+   * A 403 for want of a role, with the facts as members so that clients need not read the English
+   * detail: {@code settlement}, {@code requiredRole} and {@code currentRole} (null for none).
+   */
+  static ApiProblem forbiddenRole(String detail, String settlement, Role required, Role current) {
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("settlement", settlement);
+    facts.put("requiredRole", required.id());
+    facts.put("currentRole", current == null ? null : current.id());
+    return new ApiProblem(403, "forbidden", "Forbidden", detail, List.of(), facts);
   }
 
   static ApiProblem csrf(String detail) {

@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Listens on the database channel {@code coplan_change} (see V005__change_feed.sql) and hands every
- * committed feature change to the subscribed {@link ChangeListener}s, one at a time, on one daemon
- * thread. Because the database announces the changes, this server hears the edits of every other
+ * Listens on the database channels {@code coplan_change} (see V005__change_feed.sql) and
+ * {@code coplan_event} ({@link AppEvents}) and hands every committed feature change and event to the
+ * subscribed {@link ChangeListener}s, one at a time, on one daemon thread. Because the database announces the changes, this server hears the edits of every other
  * instance on the same database too.
  *
  * <p>The listening connection is held for the server's life. When it breaks, the feed reconnects
@@ -56,6 +56,7 @@ public final class ChangeFeed implements AutoCloseable {
     try (Statement s = c.createStatement()) {
       c.setAutoCommit(true);
       s.execute("LISTEN " + CHANNEL);
+      s.execute("LISTEN " + AppEvents.CHANNEL);
       return c;
     } catch (SQLException e) {
       c.close();
@@ -75,7 +76,11 @@ public final class ChangeFeed implements AutoCloseable {
         PGNotification[] notifications = connection.unwrap(PGConnection.class).getNotifications(POLL_MILLIS);
         if (notifications != null) {
           for (PGNotification n : notifications) {
-            deliver(n.getParameter());
+            if (n.getName().equals(CHANNEL)) {
+              deliver(n.getParameter());
+            } else {
+              deliverEvent(n.getParameter());
+            }
           }
         }
       } catch (SQLException e) {
@@ -105,6 +110,22 @@ public final class ChangeFeed implements AutoCloseable {
       });
     } catch (java.io.IOException | RuntimeException e) {
       log.error("unreadable change notification: {}", payload, e);
+    }
+  }
+
+  private void deliverEvent(String payload) {
+    try {
+      ChangeNotification.parseEvent(payload).ifPresent(event -> {
+        for (ChangeListener l : listeners) {
+          try {
+            l.event(event);
+          } catch (RuntimeException e) {
+            log.error("change listener {} failed", l.getClass().getName(), e);
+          }
+        }
+      });
+    } catch (java.io.IOException | RuntimeException e) {
+      log.error("unreadable event notification: {}", payload, e);
     }
   }
 

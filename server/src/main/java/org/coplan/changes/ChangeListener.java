@@ -1,9 +1,14 @@
 package org.coplan.changes;
 
-/** Told about every committed feature change, on the change feed's own thread, in commit order. */
+/**
+ * Told about every committed feature change and published {@link AppEvent}, on the change feed's
+ * own thread, in commit order.
+ */
 public interface ChangeListener {
 
   void changed(FeatureChange change);
+
+  default void event(AppEvent event) {}
 
   /**
    * The feed lost its connection and may have missed changes (it is connected again): anything

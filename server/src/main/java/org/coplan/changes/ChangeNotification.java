@@ -10,7 +10,7 @@ import org.coplan.http.JsonMapper;
 import org.coplan.layers.Layer;
 import org.locationtech.jts.geom.Envelope;
 
-/** Reads the JSON payload that {@code coplan_notify_feature_changes} (V005) sends. */
+/** Reads the JSON payloads of {@code coplan_notify_feature_changes} (V005) and {@link AppEvents}. */
 final class ChangeNotification {
   private ChangeNotification() {}
 
@@ -38,6 +38,18 @@ final class ChangeNotification {
         json.path("count").asInt(),
         box(json.get("extent")),
         features));
+  }
+
+  /** The event, or empty for one without settlement or type. */
+  static Optional<AppEvent> parseEvent(String payload) throws IOException {
+    JsonNode json = JsonMapper.MAPPER.readTree(payload);
+    String settlement = json.path("settlement").asText(null);
+    String type = json.path("type").asText(null);
+    if (settlement == null || type == null) {
+      return Optional.empty();
+    }
+    JsonNode data = json.get("data");
+    return Optional.of(new AppEvent(settlement, json.path("plan").asText(null), type, data == null || data.isNull() ? null : data));
   }
 
   private static Envelope box(JsonNode array) {

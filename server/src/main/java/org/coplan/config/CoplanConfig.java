@@ -1,5 +1,6 @@
 package org.coplan.config;
 
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,8 +20,10 @@ public record CoplanConfig(Http http, Database database, Demo demo, MapPage map,
    * @param port TCP port; 0 picks a free one (tests)
    * @param host interface to bind
    * @param maxBodyBytes largest request body accepted
+   * @param eventStreamSeconds an event stream is closed after this long (the browser reconnects,
+   *     passing the access checks again)
    */
-  public record Http(int port, String host, long maxBodyBytes) {}
+  public record Http(int port, String host, long maxBodyBytes, int eventStreamSeconds) {}
 
   /**
    * @param url JDBC URL of an external database, or null for the embedded cluster
@@ -55,6 +58,7 @@ public record CoplanConfig(Http http, Database database, Demo demo, MapPage map,
    * @param frameAncestors CSP {@code frame-ancestors} sources: who may embed coplan in a frame
    * @param corsOrigins origins allowed to call the API from scripts (bearer tokens and share links
    *     only, never cookies); empty = CORS off
+   * @param trustedProxies reverse proxies whose Forwarded / X-Forwarded-* headers are believed
    */
   public record Security(
       String adminPassword,
@@ -62,12 +66,14 @@ public record CoplanConfig(Http http, Database database, Demo demo, MapPage map,
       int sessionIdleHours,
       int sessionMaxDays,
       String frameAncestors,
-      List<String> corsOrigins) {
+      List<String> corsOrigins,
+      List<InetAddress> trustedProxies) {
     public Security {
       if (sessionIdleHours < 1 || sessionMaxDays < 1) {
         throw new ConfigException("session-idle-hours and session-max-days must be at least 1");
       }
       corsOrigins = List.copyOf(corsOrigins);
+      trustedProxies = List.copyOf(trustedProxies);
     }
   }
 
@@ -76,7 +82,8 @@ public record CoplanConfig(Http http, Database database, Demo demo, MapPage map,
         new Http(
             args.getInt("port", "HTTP port (0 = any free port)", 8080),
             args.getString("host", "interface to listen on", "0.0.0.0"),
-            args.getLong("max-body-bytes", "largest accepted request body in bytes", 5L << 20));
+            args.getLong("max-body-bytes", "largest accepted request body in bytes", 5L << 20),
+            args.getInt("event-stream-seconds", "longest life of a plan's event stream before the browser reconnects", 300));
     Database db =
         new Database(
             args.getString("db-url", "JDBC URL of an external PostgreSQL+PostGIS; empty = embedded", null),
@@ -102,7 +109,12 @@ public record CoplanConfig(Http http, Database database, Demo demo, MapPage map,
             SecuritySettings.frameAncestors(
                 args.getString("frame-ancestors", "CSP frame-ancestors: who may embed coplan", "'self'")),
             SecuritySettings.corsOrigins(
-                args.getString("cors-origins", "comma-separated origins allowed by CORS; empty = CORS off", "")));
+                args.getString("cors-origins", "comma-separated origins allowed by CORS; empty = CORS off", "")),
+            SecuritySettings.trustedProxies(
+                args.getString(
+                    "trusted-proxies",
+                    "comma-separated IP addresses of reverse proxies whose X-Forwarded-* headers are honoured",
+                    "127.0.0.1, ::1")));
     return new CoplanConfig(http, db, demo, map, security);
   }
 

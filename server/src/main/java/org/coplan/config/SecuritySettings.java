@@ -1,7 +1,9 @@
 package org.coplan.config;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,5 +69,27 @@ final class SecuritySettings {
       }
     }
     return origins;
+  }
+
+  private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]+");
+
+  /** Parses a comma-separated list of IP address literals (no host names: no DNS at start-up). */
+  static List<InetAddress> trustedProxies(String list) {
+    List<InetAddress> out = new ArrayList<>();
+    for (String part : list.split(",")) {
+      String address = part.trim();
+      if (address.isEmpty()) {
+        continue;
+      }
+      if (!IP_LITERAL.matcher(address).matches()) {
+        throw new ConfigException("trusted-proxies takes IP addresses, not '" + address + "'");
+      }
+      try {
+        out.add(InetAddress.getByName(address));
+      } catch (UnknownHostException e) {
+        throw new ConfigException("trusted-proxies: not an IP address: '" + address + "'");
+      }
+    }
+    return out;
   }
 }

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /** First run: the admin account and the demo accounts, their passwords printed once and never logged. */
 class AccountBootstrapIT {
   static CoplanConfig.Security security(String adminPassword, String demoPassword) {
-    return new CoplanConfig.Security(adminPassword, demoPassword, 12, 7, "'self'", List.of());
+    return new CoplanConfig.Security(adminPassword, demoPassword, 12, 7, "'self'", List.of(), List.of());
   }
 
   @Test

@@ -88,6 +88,10 @@ class VisibilityIT {
     assertThat(p.get("title").asText()).isEqualTo("Forbidden");
     assertThat(p.get("detail").asText()).isEqualTo("this needs the role planner (or higher) in settlement 'tandale'; your role there is viewer");
     assertThat(p.get("instance").asText()).isEqualTo("/api/settlements/tandale/members");
+    // the same facts as members, for clients that say it in their own language
+    assertThat(p.get("settlement").asText()).isEqualTo("tandale");
+    assertThat(p.get("requiredRole").asText()).isEqualTo("planner");
+    assertThat(p.get("currentRole").asText()).isEqualTo("viewer");
   }
 
   @Test

@@ -122,7 +122,7 @@ class ChangeFeedIT {
   void aBrokenConnectionIsReportedAndTheFeedCarriesOn() throws Exception {
     gaps.clear();
     server.database().execute(
-        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN coplan_change%' AND pid <> pg_backend_pid()");
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN coplan_%' AND pid <> pg_backend_pid()");
     assertThat(gaps.poll(10, TimeUnit.SECONDS)).as("listeners told of the gap").isTrue();
     server.database().execute(
         "UPDATE footpaths SET name = 'after the gap' WHERE settlement_id = 'tandale' AND plan_id = 'baseline'"

@@ -48,4 +48,17 @@ class SecuritySettingsTest {
     assertThat(args.described()).filteredOn(d -> d.key().equals("admin-password") || d.key().equals("demo-password")).extracting(Arguments.Described::value).containsOnly("****");
     assertThat(args.described().toString()).doesNotContain("s3cret", "another-secret");
   }
+
+  @Test
+  void trustedProxiesAreIpAddressesOnly() throws Exception {
+    assertThat(SecuritySettings.trustedProxies("127.0.0.1, ::1,10.0.0.5"))
+        .containsExactly(
+            java.net.InetAddress.getByName("127.0.0.1"),
+            java.net.InetAddress.getByName("::1"),
+            java.net.InetAddress.getByName("10.0.0.5"));
+    assertThat(SecuritySettings.trustedProxies(" , ")).isEmpty();
+    // a host name would need DNS at start-up and could change under us
+    assertThatThrownBy(() -> SecuritySettings.trustedProxies("proxy.example.org")).isInstanceOf(ConfigException.class);
+    assertThatThrownBy(() -> SecuritySettings.trustedProxies("127.0.0.1; rm")).isInstanceOf(ConfigException.class);
+  }
 }

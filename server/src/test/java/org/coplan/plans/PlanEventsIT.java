@@ -1,0 +1,110 @@
+package org.coplan.plans;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.coplan.testing.Requests.feature;
+import static org.coplan.testing.Requests.footpath;
+import static org.coplan.testing.Requests.line;
+
+import java.sql.Connection;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.coplan.changes.AppEvents;
+import org.coplan.testing.EventStream;
+import org.coplan.testing.Requests;
+import org.coplan.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A plan's event stream end to end: edits and published events arrive, others' do not. */
+class PlanEventsIT {
+  static final TestServer server = TestServer.start();
+  static final String PLANS = "/api/settlements/tandale/plans";
+
+  @BeforeAll
+  static void plans() {
+    for (String id : new String[] {"north", "south"}) {
+      assertThat(Requests.send(server, "POST", PLANS, Requests.JSON, "{\"id\":\"" + id + "\",\"name\":\"" + id + "\"}").statusCode())
+          .isEqualTo(201);
+    }
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  @Test
+  void aPlanHearsItsOwnEditsAndTheBaselinesButNotAnotherPlans() throws Exception {
+    try (EventStream north = EventStream.openAsAdmin(server, PLANS + "/north/events")) {
+      assertThat(north.status()).isEqualTo(200);
+      assertThat(north.response().headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+      assertThat(north.next("ready", 5, TimeUnit.SECONDS)).isNotNull();
+
+      post("south", 39.2401);
+      post("north", 39.2402);
+      EventStream.Event own = north.next("feature", 5, TimeUnit.SECONDS);
+      assertThat(own).as("north's own edit").isNotNull();
+      assertThat(own.data().get("plan").asText()).isEqualTo("north");
+      assertThat(own.data().get("layer").asText()).isEqualTo("footpaths");
+      assertThat(own.data().at("/features/0/author").asText()).isEqualTo("test-admin");
+      assertThat(own.data().at("/features/0/after/0").asDouble()).isEqualTo(39.2402);
+
+      post("baseline", 39.2403);
+      EventStream.Event base = north.next("feature", 5, TimeUnit.SECONDS);
+      assertThat(base.data().get("plan").asText()).as("south's edit never came before it").isEqualTo("baseline");
+    }
+  }
+
+  @Test
+  void publishedEventsArriveOnlyWhenCommittedAndOnlyForTheirPlan() throws Exception {
+    try (EventStream north = EventStream.openAsAdmin(server, PLANS + "/north/events")) {
+      assertThat(north.next("ready", 5, TimeUnit.SECONDS)).isNotNull();
+      try (Connection c = server.database().dataSource().getConnection()) {
+        c.setAutoCommit(false);
+        AppEvents.publish(c, "tandale", "north", "comment", Map.of("id", 1, "text", "rolled back"));
+        c.rollback();
+        AppEvents.publish(c, "tandale", "south", "comment", Map.of("id", 2));
+        AppEvents.publish(c, "other-settlement", "north", "comment", Map.of("id", 3));
+        AppEvents.publish(c, "tandale", "north", "comment", Map.of("id", 4, "text", "kept"));
+        c.commit();
+      }
+      EventStream.Event comment = north.next("comment", 5, TimeUnit.SECONDS);
+      assertThat(comment).isNotNull();
+      assertThat(comment.data().at("/data/id").asInt()).as("only the committed one of this plan").isEqualTo(4);
+      assertThat(comment.data().get("plan").asText()).isEqualTo("north");
+    }
+  }
+
+  @Test
+  void aMissingPlanIsAProblemNotAStream() throws Exception {
+    try (EventStream none = EventStream.openAsAdmin(server, PLANS + "/no-such-plan/events")) {
+      assertThat(none.status()).isEqualTo(404);
+      assertThat(none.response().headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    }
+  }
+
+  @Test
+  void anEventTypeCannotForgeStreamLines() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+      try (Connection c = server.database().dataSource().getConnection()) {
+        AppEvents.publish(c, "tandale", "north", "comment\ndata: forged", null);
+      }
+    }).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aStreamEndsAfterItsConfiguredLifeSoThatAccessIsCheckedAgain() throws Exception {
+    try (TestServer shortLived = TestServer.start(Map.of("event-stream-seconds", "1"));
+        EventStream s = EventStream.openAsAdmin(shortLived, PLANS + "/baseline/events")) {
+      assertThat(s.next("ready", 5, TimeUnit.SECONDS)).isNotNull();
+      assertThat(s.endsWithin(10, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  private static void post(String plan, double lon) {
+    var r = Requests.post(server, PLANS + "/" + plan + "/collections/footpaths/items",
+        feature(line(lon, -6.8000, lon + 0.001, -6.8005), footpath("footpath", 2.0)));
+    assertThat(r.statusCode()).as(new String(r.body())).isEqualTo(201);
+  }
+}
