@@ -197,7 +197,7 @@ export async function openPresentation(options: PresentOptions): Promise<void> {
         cell.value = '';
         await loadReactions();
       } catch (e) {
-        error.textContent = explainProblem(e);
+        error.textContent = formProblem(e);
         error.hidden = false;
       }
     }
@@ -239,7 +239,7 @@ export async function openPresentation(options: PresentOptions): Promise<void> {
         })
         .then(() => loadMeetings())
         .catch((e: unknown) => {
-          error.textContent = explainProblem(e);
+          error.textContent = formProblem(e);
           error.hidden = false;
         });
     });
@@ -280,7 +280,7 @@ export async function openPresentation(options: PresentOptions): Promise<void> {
             return loadComments();
           })
           .catch((e: unknown) => {
-            error.textContent = explainProblem(e);
+            error.textContent = formProblem(e);
             error.hidden = false;
           });
       });
@@ -415,6 +415,20 @@ export async function openPresentation(options: PresentOptions): Promise<void> {
       window.print();
     }
   }
+}
+
+/**
+ * A refusal of a form, in words: a missing reason in the reader's language; other faults the
+ * server names are added as it words them (they name fields and limits).
+ */
+function formProblem(e: unknown): string {
+  if (e instanceof ApiError && e.status === 422) {
+    const faults = (e.problem.errors as { pointer?: string; detail?: string }[] | undefined) ?? [];
+    if (faults.some((f) => f.pointer === '/reason')) return t('review.reasonNeeded');
+    const details = faults.map((f) => f.detail).filter(Boolean).join('; ');
+    return details ? `${explainProblem(e)} ${details}` : explainProblem(e);
+  }
+  return explainProblem(e);
 }
 
 function showSignIn(session: Session, reason: string): void {
