@@ -4,6 +4,8 @@
  */
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './ui/app.css';
+import './ui/controls.css';
+import './features/auth/account.css';
 import './features/review/present.css';
 import { api } from './api/client';
 import { explainProblem } from './api/explain';
