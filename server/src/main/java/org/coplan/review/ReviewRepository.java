@@ -53,6 +53,20 @@ final class ReviewRepository {
     }
   }
 
+  /** Whether the plan shows (or removed) this feature: its own row, or the baseline's. */
+  boolean featureInPlan(Connection c, String sid, String pid, String layer, UUID id) throws SQLException {
+    // layer is one of the four catalogue tables, checked by the service
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT 1 FROM " + layer + " WHERE settlement_id = ? AND plan_id IN (?, 'baseline') AND id = ? LIMIT 1")) {
+      ps.setString(1, sid);
+      ps.setString(2, pid);
+      ps.setObject(3, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
   boolean commentExists(Connection c, String sid, String pid, UUID id) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM review_comment WHERE settlement_id = ? AND plan_id = ? AND id = ?")) {
       ps.setString(1, sid);

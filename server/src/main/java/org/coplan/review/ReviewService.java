@@ -88,6 +88,9 @@ final class ReviewService {
       if (proposal != null && !proposals.exists(c, sid, pid, proposal)) {
         throw invalid("the comment cannot be stored", "/proposal", "plan '" + pid + "' has no proposal '" + proposal + "'");
       }
+      if (draft.featureId() != null && !repository.featureInPlan(c, sid, pid, draft.layer(), draft.featureId())) {
+        throw invalid("the comment cannot be stored", "/feature", "plan '" + pid + "' shows no " + draft.layer() + " feature " + draft.featureId());
+      }
       ReviewRepository.Comment saved = repository.insertComment(c, sid, pid, draft);
       AppEvents.publish(c, sid, pid, "comment", saved);
       return saved;

@@ -63,7 +63,7 @@ class ReviewIT {
     assertThat(comment.get("body").asText()).isEqualTo(payload);
     assertThat(comment.get("author").asText()).isEqualTo("baraka");
     assertThat(comment.get("authorRole").asText()).isEqualTo("community_reviewer");
-    String structure = server.database().scalar("SELECT id::text FROM structures WHERE settlement_id = 'tandale' LIMIT 1");
+    String structure = server.database().scalar("SELECT id::text FROM structures WHERE settlement_id = 'tandale' AND plan_id = 'baseline' LIMIT 1");
     r = planner.request("POST", PLAN + "/comments", "{\"body\":\"We will keep the wall.\",\"parent\":\"" + comment.get("id").asText()
         + "\",\"feature\":{\"layer\":\"structures\",\"id\":\"" + structure + "\"}}");
     assertThat(r.statusCode()).as(new String(r.body())).isEqualTo(201);
@@ -80,6 +80,8 @@ class ReviewIT {
     Problems.assertProblem(reviewer.request("POST", PLAN + "/comments", "{\"body\":\"x\",\"parent\":\"" + java.util.UUID.randomUUID() + "\"}"), 422, "invalid-content");
     Problems.assertProblem(reviewer.request("POST", PLAN + "/comments", "{\"body\":\"x\",\"location\":[200,0]}"), 422, "invalid-content");
     Problems.assertProblem(reviewer.request("POST", PLAN + "/comments", "{\"body\":\"x\",\"proposal\":\"nothing-here\"}"), 422, "invalid-content");
+    Problems.assertProblem(reviewer.request("POST", PLAN + "/comments",
+        "{\"body\":\"x\",\"feature\":{\"layer\":\"footpaths\",\"id\":\"" + java.util.UUID.randomUUID() + "\"}}"), 422, "invalid-content");
     // viewers read but do not comment
     Problems.assertProblem(viewer.request("POST", PLAN + "/comments", "{\"body\":\"hello\"}"), 403, "forbidden");
     // the record is append-only, even for SQL
