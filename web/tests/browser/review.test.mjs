@@ -96,8 +96,15 @@ describe('presentation mode', () => {
       // the reviewer replies, then objects (a reason is needed) and records a resident's concern
       await rp.locator('.reply-button').first().click();
       await rp.fill('#comment-body', 'Where do the families move to?');
+      // pinned to a place: a click on the map while commenting
+      const box = await rp.locator('#present-map canvas').boundingBox();
+      await rp.mouse.click(box.x + box.width / 2, box.y + box.height / 3);
+      assert.match(await rp.locator('#comment-pin').innerText(), /Pinned/);
       await rp.click('#comment-submit');
       await pp.locator('.replies .comment-body', { hasText: 'families move' }).waitFor({ timeout: 10_000 });
+      assert.equal(await sql(server.database, `SELECT count(*) FROM review_comment WHERE body LIKE 'Where do the families%' AND location IS NOT NULL`), '1');
+      // the pin shows on the other screen too
+      await pp.waitForFunction(() => window.coplanMap.queryRenderedFeatures({ layers: ['review-pins'] }).length > 0, null, { timeout: 10_000 });
       await rp.click('#react-object');
       await rp.locator('.reaction-form .form-error:not([hidden])').waitFor();
       assert.match(await rp.locator('.reaction-form .form-error').innerText(), /reason/i);
@@ -111,6 +118,8 @@ describe('presentation mode', () => {
       await rp.click('#react-concern');
       await pp.waitForFunction(() => document.querySelector('#proposal-tally [data-stance="concern"] strong')?.textContent === '1', null, { timeout: 10_000 });
       assert.equal(await tally(pp, 'agree'), '0');
+      await pp.locator(`#proposal-views-cells li[data-unit="${lane.cells[0].id}"]`, { hasText: '1 Concern' }).waitFor({ timeout: 10_000 });
+      assert.ok((await pp.locator('#proposal-views-clusters li').count()) >= 1);
       const stored = await sql(server.database, `SELECT resident || '|' || recorded_by || '|' || cell_id FROM reaction WHERE plan_id = '${PLAN}' AND resident IS NOT NULL`);
       assert.equal(stored, `Bi Mwanaisha|reviewer|${lane.cells[0].id}`);
       assert.equal(await rp.locator('#decision-form').count(), 0, 'reviewers do not record decisions');

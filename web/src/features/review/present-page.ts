@@ -21,6 +21,7 @@ declare global {
 
 const TOUCHED = 'review-touched';
 const CHANGED = 'review-changed';
+const PINS = 'review-pins';
 const OUTCOMES: readonly Outcome[] = ['agreed', 'rejected', 'needs_change'];
 const FORUMS = ['cell', 'cluster', 'segment', 'ward'] as const;
 
@@ -77,6 +78,8 @@ export async function openPresentation(options: PresentOptions): Promise<void> {
   let meetings: Meeting[] = [];
   let index = 0;
   let replyTo: Comment | null = null;
+  /** Where the next comment is pinned: a click on the map while commenting. */
+  let pinned: [number, number] | null = null;
 
   const map = createMap(byId('present-map'), await fetchStyle(settlementId, planId), {
     onError: () => status.fail(t('status.mapIncomplete')),
@@ -89,6 +92,7 @@ export async function openPresentation(options: PresentOptions): Promise<void> {
   map.once('load', () => {
     map.addSource(TOUCHED, { type: 'geojson', data: empty() });
     map.addSource(CHANGED, { type: 'geojson', data: empty() });
+    map.addSource(PINS, { type: 'geojson', data: empty() });
     map.addLayer({ id: 'review-touched-fill', type: 'fill', source: TOUCHED, paint: { 'fill-color': '#d55e00', 'fill-opacity': 0.75 } });
     map.addLayer({ id: 'review-touched-line', type: 'line', source: TOUCHED, paint: { 'line-color': '#000000', 'line-width': 2 } });
     map.addLayer({
@@ -99,7 +103,26 @@ export async function openPresentation(options: PresentOptions): Promise<void> {
       id: 'review-changed-point', type: 'circle', source: CHANGED, filter: ['==', ['geometry-type'], 'Point'],
       paint: { 'circle-color': '#0072b2', 'circle-radius': 11, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 3 },
     });
+    map.addLayer({
+      id: 'review-pins', type: 'circle', source: PINS,
+      paint: { 'circle-color': '#f0e442', 'circle-radius': 9, 'circle-stroke-color': '#000000', 'circle-stroke-width': 3 },
+    });
   });
+  map.on('click', (e) => {
+    if (!document.getElementById('comment-form')) return;
+    pinned = [Number(e.lngLat.lng.toFixed(7)), Number(e.lngLat.lat.toFixed(7))];
+    const hint = document.getElementById('comment-pin');
+    if (hint) hint.textContent = t('review.pinned');
+    showPins();
+  });
+
+  function showPins(): void {
+    void mapLoaded.then(() => {
+      const points: Geometry[] = comments.filter((c) => c.location).map((c) => ({ type: 'Point', coordinates: c.location! }));
+      if (pinned) points.push({ type: 'Point', coordinates: pinned });
+      (map.getSource(PINS) as GeoJSONSource).setData(collection(points));
+    });
+  }
 
   const can = (): { react: boolean; decide: boolean } => abilities(session.current, settlementId, options.shared);
 
@@ -140,6 +163,8 @@ export async function openPresentation(options: PresentOptions): Promise<void> {
       unitList('review.clusters', p.clusters.map((c) => `${c.name ?? c.id ?? t('review.noCell')} · ${tn('count.households', c.households)}`), 'proposal-clusters'),
       el('div', { class: 'tally', id: 'proposal-tally', role: 'group', 'aria-label': t('review.tally') },
         ...STANCES.map((s) => el('span', { class: `tally-item tally-${s}`, 'data-stance': s }, el('strong', {}, String(tally?.[s] ?? 0)), ' ', t(`review.stance.${s}`)))),
+      byUnit('review.viewsByCell', 'proposal-views-cells', reactionsOf(p.id)?.byCell.map((x) => ({ unit: x.cell, tally: x }))),
+      byUnit('review.viewsByCluster', 'proposal-views-clusters', reactionsOf(p.id)?.byCluster.map((x) => ({ unit: x.cluster, tally: x }))),
       decisions.length === 0 ? null : el('div', { class: 'decisions', id: 'proposal-decisions' },
         el('h3', {}, t('review.decisions')),
         ...decisions.map(({ m, d }) => el('p', { class: `decision decision-${d.outcome}` },
@@ -148,6 +173,17 @@ export async function openPresentation(options: PresentOptions): Promise<void> {
     ];
     panel.replaceChildren(...parts.filter((x): x is HTMLElement => x !== null));
     highlight(p);
+  }
+
+  function reactionsOf(id: string): Reactions['tallies'][number] | undefined {
+    return reactions.tallies.find((x) => x.proposal === id);
+  }
+
+  /** Views per cell or cluster: "C0012: 3 Agree · 1 Object · 0 Concern". */
+  function byUnit(title: string, id: string, rows: { unit: string; tally: Record<Stance, number> }[] | undefined): HTMLElement | null {
+    if (!rows || rows.length === 0) return null;
+    return el('div', { class: 'units', id }, el('h3', {}, t(title)),
+      el('ul', {}, ...rows.map((r) => el('li', { 'data-unit': r.unit }, `${r.unit}: ${STANCES.map((s) => `${r.tally[s]} ${t(`review.stance.${s}`)}`).join(' · ')}`))));
   }
 
   function unitList(title: string, items: string[], id: string): HTMLElement | null {
@@ -267,16 +303,19 @@ export async function openPresentation(options: PresentOptions): Promise<void> {
     const parts: (HTMLElement | null)[] = [el('h3', {}, t('review.comments')), mine.length ? list : el('p', { class: 'muted', id: 'comments' }, t('review.noComments'))];
     if (can().react) {
       const body = el('textarea', { id: 'comment-body', rows: 3, maxlength: 5000, required: true });
+      const pin = el('p', { class: 'muted', id: 'comment-pin' }, pinned ? t('review.pinned') : t('review.pinHint'));
       const error = el('p', { class: 'form-error', role: 'alert', hidden: true });
       const form = el('form', { id: 'comment-form', class: 'comment-form' },
         el('label', { for: 'comment-body' }, replyTo ? t('review.replyTo', { name: replyTo.author }) : t('review.addComment')), body,
+        pin,
         el('button', { type: 'submit', class: 'button button-primary', id: 'comment-submit' }, t('review.send')), error);
       form.addEventListener('submit', (ev) => {
         ev.preventDefault();
         review
-          .comment({ body: body.value, proposal: replyTo ? undefined : p.id, parent: replyTo?.id })
+          .comment({ body: body.value, proposal: replyTo ? undefined : p.id, parent: replyTo?.id, location: pinned ?? undefined })
           .then(() => {
             replyTo = null;
+            pinned = null;
             return loadComments();
           })
           .catch((e: unknown) => {
@@ -312,6 +351,7 @@ export async function openPresentation(options: PresentOptions): Promise<void> {
   async function loadComments(): Promise<void> {
     comments = await review.comments();
     renderParticipation();
+    showPins();
   }
   async function loadReactions(): Promise<void> {
     reactions = await review.reactions();

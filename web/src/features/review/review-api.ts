@@ -125,7 +125,7 @@ export class ReviewApi {
   reactions = (): Promise<Reactions> => api.request<Reactions>('GET', this.path('reactions'));
   meetings = async (): Promise<Meeting[]> => (await api.request<{ meetings: Meeting[] }>('GET', this.path('meetings'))).meetings;
 
-  comment = (body: { body: string; proposal?: string; parent?: string }): Promise<Comment> =>
+  comment = (body: { body: string; proposal?: string; parent?: string; location?: [number, number] }): Promise<Comment> =>
     api.request<Comment>('POST', this.path('comments'), { body });
   react = (body: NewReaction): Promise<Reaction> => api.request<Reaction>('POST', this.path('reactions'), { body });
   recordMeeting = (body: NewMeeting): Promise<Meeting> => api.request<Meeting>('POST', this.path('meetings'), { body });
