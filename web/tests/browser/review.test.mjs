@@ -132,6 +132,12 @@ describe('presentation mode', () => {
       await rp.locator('#proposal-decisions', { hasText: 'Needs change' }).waitFor({ timeout: 10_000 });
       assert.match(await rp.locator('#proposal-decisions').innerText(), /Move the lane 5 m north[\s\S]*23 present/);
 
+      // the planner marks the plan agreed: the reviewer's screen says so at once; views are closed
+      assert.equal(await rp.locator('#status-agreed').count(), 0, 'reviewers do not move the plan');
+      await pp.click('#status-agreed');
+      await rp.locator('#present-plan-status', { hasText: 'Agreed' }).waitFor({ timeout: 10_000 });
+      await pp.locator('#status-superseded').waitFor();
+
       // keyboard: the next proposal, and Swahili
       await rp.keyboard.press(await rp.locator('#present-prev').isDisabled() ? 'ArrowRight' : 'ArrowLeft');
       await ready(rp);

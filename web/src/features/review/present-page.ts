@@ -140,7 +140,22 @@ export async function openPresentation(options: PresentOptions): Promise<void> {
       el('span', { class: 'present-plan' }, access.planStatus === 'baseline' ? t('plan.baseline') : access.planName),
     );
     byId('present-plan-status').textContent = t(`review.status.${access.planStatus}`);
+    renderStatusActions();
     document.title = `${access.planName} · ${t('review.presentation')} · coplan`;
+  }
+
+  /** Planners move the plan along its review: the next statuses the server allows. */
+  function renderStatusActions(): void {
+    const next: Record<string, string[]> = { draft: ['in_review'], in_review: ['agreed', 'rejected', 'draft'], agreed: ['superseded'], rejected: ['superseded'] };
+    const actions = can().decide ? next[access.planStatus] ?? [] : [];
+    byId('present-status-actions').replaceChildren(...actions.map((target) => {
+      const b = el('button', { type: 'button', class: 'bar-button toolbar-button', id: `status-${target}` }, t('review.moveTo', { status: t(`review.status.${target}`) }));
+      b.addEventListener('click', () => {
+        api.request('POST', `/api/settlements/${encodeURIComponent(settlementId)}/plans/${encodeURIComponent(planId)}/review-status`, { body: { status: target } })
+          .catch((e: unknown) => status.fail(formProblem(e)));
+      });
+      return b;
+    }));
   }
 
   function renderProposal(): void {
@@ -389,7 +404,10 @@ export async function openPresentation(options: PresentOptions): Promise<void> {
     renderProposal();
     renderParticipation();
   });
-  session.onChange(() => renderParticipation());
+  session.onChange(() => {
+    renderParticipation();
+    renderStatusActions();
+  });
 
   // live: other screens' comments, reactions, decisions, status changes and feature edits
   const events = review.events();
