@@ -274,3 +274,7 @@ BEGIN
   END LOOP;
 END
 $$;
+
+-- A server whose demo was loaded before this migration gets the demo's representation now (a fresh
+-- server gets it from the demo loader, which runs after the migrations).
+SELECT coplan_derive_representation(id) FROM settlement WHERE id = 'tandale';
