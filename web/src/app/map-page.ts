@@ -49,6 +49,15 @@ async function loadStyle(view: PlanView, basemap: Basemap | null): Promise<Style
 export async function openMapPage(first: PlanView, basemap: Basemap | null, status: StatusLine): Promise<MapPage> {
   let current = first;
   let style = await loadStyle(first, basemap);
+  // presentation mode of the plan on the map (with the share link's token when opened from one)
+  const presentLink = (view: PlanView): void => {
+    const link = byId<HTMLAnchorElement>('present-link');
+    const query = new URLSearchParams({ settlement: view.settlementId, plan: view.planId });
+    if (api.shareToken) query.set('share', api.shareToken);
+    link.href = `/present.html?${query.toString()}`;
+    link.hidden = false;
+  };
+  presentLink(first);
   const map = createMap(byId('map'), style, {
     onError: () => status.fail(t('status.mapIncomplete')),
     transformRequest: api.transformRequest,
@@ -92,6 +101,7 @@ export async function openMapPage(first: PlanView, basemap: Basemap | null, stat
     async show(view) {
       const load = ++loads;
       current = view;
+      presentLink(view);
       document.body.dataset.mapReady = 'false'; // at once: the old map must not pass for the new one
       panel.close();
       selection?.clear();

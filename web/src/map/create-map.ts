@@ -19,6 +19,8 @@ export interface MapHooks {
   onError(message: string): void;
   /** Adds credentials (a share link's token) to MapLibre's requests to our origin. */
   transformRequest?: maplibregl.RequestTransformFunction;
+  /** Keeps the drawn frame readable (`canvas.toDataURL()`), for the printable summary's map image. */
+  preserveDrawingBuffer?: boolean;
 }
 
 export function createMap(container: HTMLElement, style: StyleSpecification, hooks: MapHooks): CoplanMap {
@@ -33,6 +35,7 @@ export function createMap(container: HTMLElement, style: StyleSpecification, hoo
     hash: false,
     locale: mapUiStrings(),
     transformRequest: hooks.transformRequest,
+    ...(hooks.preserveDrawingBuffer ? { canvasContextAttributes: { preserveDrawingBuffer: true } } : {}),
   });
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();

@@ -126,3 +126,7 @@ ORDER BY name;
 ANALYZE structures;
 ANALYZE footpaths;
 ANALYZE constraints;
+
+-- Cells, clusters and segments derived from the footprints (V008): the demo needs a
+-- representation for review; a real settlement imports its own (CSV).
+SELECT coplan_derive_representation('tandale');

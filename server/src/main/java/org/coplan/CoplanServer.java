@@ -196,6 +196,8 @@ public final class CoplanServer implements AutoCloseable {
     app.register(new FeatureHistoryResource(features, featureEdits));
     app.register(new ChangesResource(features, jdbc));
     app.register(new HistoryResource(settlements, jdbc));
+    // community review (issue 7): representation, proposals, comments, reactions, meetings
+    org.coplan.review.ReviewModule.components(jdbc, settlements).forEach(app::register);
   }
 
   /**

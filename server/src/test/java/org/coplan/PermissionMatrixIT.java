@@ -238,6 +238,8 @@ class PermissionMatrixIT {
           + "--" + FORM_BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"path.geojson\"\r\n"
           + "Content-Type: application/geo+json\r\n\r\n{\"type\":\"FeatureCollection\",\"features\":[" + FOOTPATH_FOR_IMPORT + "]}\r\n"
           + "--" + FORM_BOUNDARY + "--\r\n";
+  static final String PLAN = "/api/settlements/{sid}/plans/{pid}";
+  static final String UNITS = "/api/settlements/{sid}/representation/units/{unitId}";
   static final String MERGE_PATCH = "application/merge-patch+json";
   /** A square of about a kilometre over Tandale: new settlements, and footpaths inside it. */
   static final String BOUNDARY =
@@ -285,7 +287,18 @@ class PermissionMatrixIT {
           Map.entry("POST /api/settlements/{sid}/households", who -> HOUSEHOLD_FORM),
           Map.entry("PATCH /api/imports/{importId}", who -> "{\"defaults\":{\"surface\":\"earth\"}}"),
           Map.entry("DELETE /api/imports/{importId}", who -> null),
-          Map.entry("POST /api/imports/{importId}/commit", who -> "{\"createSettlement\":{\"name\":\"Matrix import\"}}"));
+          Map.entry("POST /api/imports/{importId}/commit", who -> "{\"createSettlement\":{\"name\":\"Matrix import\"}}"),
+          // community review (review.json)
+          Map.entry("PUT " + UNITS, who -> "{\"level\":\"segment\",\"name\":\"Matrix segment\"}"),
+          Map.entry("DELETE " + UNITS, who -> null),
+          Map.entry("PUT /api/settlements/{sid}/representation/structures/{structureId}", who -> "{\"cell\":\"C0001\"}"),
+          Map.entry("POST /api/settlements/{sid}/representation/import", who -> "cell,cluster,segment,structure\n"),
+          Map.entry("POST " + PLAN + "/proposals", who -> "{\"name\":\"Matrix proposal\"}"),
+          Map.entry("POST " + PLAN + "/comments", who -> "{\"body\":\"Comment by " + who.username() + "\"}"),
+          Map.entry("POST " + PLAN + "/reactions", who -> "{\"proposal\":\"plan\",\"stance\":\"agree\"}"),
+          Map.entry("POST " + PLAN + "/meetings", who -> "{\"heldOn\":\"2026-01-15\",\"forumLevel\":\"cell\",\"attendance\":9,"
+              + "\"facilitator\":\"Matrix\",\"decisions\":[{\"proposal\":\"plan\",\"outcome\":\"needs_change\",\"reason\":\"matrix\"}]}"),
+          Map.entry("POST " + PLAN + "/review-status", who -> "{\"status\":\"in_review\"}"));
 
   /**
    * What a change needs besides its body: its own target where the change would use up a shared
@@ -303,6 +316,9 @@ class PermissionMatrixIT {
       case "POST " + IMPORTS, "POST /api/imports", "POST /api/settlements/{sid}/households" -> headers.addAll(List.of("Content-Type", "multipart/form-data; boundary=" + FORM_BOUNDARY));
       case "DELETE " + IMPORTS + "/{importId}", "POST " + IMPORTS + "/{importId}/commit" -> values.put("importId", freshImport(IMPORTS));
       case "DELETE /api/imports/{importId}", "POST /api/imports/{importId}/commit" -> values.put("importId", freshImport("/api/imports"));
+      case "DELETE " + UNITS -> values.put("unitId", freshUnit(who));
+      case "POST " + PLAN + "/review-status" -> values.put("pid", freshPlan(who));
+      case "POST /api/settlements/{sid}/representation/import" -> headers.addAll(List.of("Content-Type", "text/csv"));
       default -> {}
     }
     // merge patches of settlements, plans and features
@@ -350,6 +366,8 @@ class PermissionMatrixIT {
       case "importId" -> freshImport(template.startsWith("/api/imports") ? "/api/imports" : IMPORTS);
       case "featureId" -> server.database().scalar("SELECT id::text FROM structures WHERE settlement_id = ? LIMIT 1", SID);
       case "tileMatrixSetId" -> "WebMercatorQuad";
+      case "unitId" -> "matrix-" + who.username();
+      case "structureId" -> server.database().scalar("SELECT id::text FROM structures WHERE settlement_id = ? LIMIT 1", SID);
       case "z", "tileMatrix" -> "16";
       // the z16 tile over the middle of Tandale (39.243 E, 6.800 S)
       case "x", "tileCol" -> Integer.toString(tile(39.243, -6.800)[0]);
@@ -424,6 +442,15 @@ class PermissionMatrixIT {
         sessions.get(Who.ADMIN).request("POST", path, IMPORT_FORM, "Content-Type", "multipart/form-data; boundary=" + FORM_BOUNDARY);
     assertThat(r.statusCode()).as("new import: %s", new String(r.body())).isEqualTo(201);
     return TestServer.json(r).get("id").asText();
+  }
+
+  /** A segment made by the admin for one caller to delete. */
+  private static String freshUnit(Who who) {
+    String id = freshId(who);
+    HttpResponse<byte[]> r = sessions.get(Who.ADMIN).request("PUT", "/api/settlements/" + SID + "/representation/units/" + id,
+        "{\"level\":\"segment\",\"name\":\"To delete\"}");
+    assertThat(r.statusCode()).as("new unit: %s", new String(r.body())).isEqualTo(201);
+    return id;
   }
 
   private static String freshShareLinkId() {

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.security.SecureRandom;
+import org.coplan.db.DataAccessException;
 import java.util.HexFormat;
 import java.util.List;
 import org.slf4j.Logger;
@@ -138,6 +139,15 @@ public final class ProblemMappers {
 
     @Override
     public Response toResponse(Throwable e) {
+      // the database's own refusals (V008: a frozen plan, a disallowed status change) are answers
+      if (e instanceof DataAccessException d && d.refusal() != null) {
+        ApiProblem p = d.sqlState().equals("CP409")
+            ? new ApiProblem(409, "conflict", "Conflict", d.refusal(), List.of())
+            : ApiProblem.invalidContent(d.refusal(), List.of());
+        ForApiProblem mapper = new ForApiProblem();
+        mapper.uri = uri;
+        return mapper.toResponse(p);
+      }
       String traceId = newTraceId();
       LOG.error("Unexpected failure, trace id {} ({})", traceId, instance(uri), e);
       return ProblemBody.response(

@@ -107,6 +107,14 @@ public final class PlanService {
           f.failIfAny("the plan cannot be changed");
           ChangeStamp.stamp(c, "update", change.reason());
           repository.update(c, settlementId, planId, new PlanRepository.Editable(name, description, status), change.author());
+          if (!java.util.Objects.equals(status, current.status())) {
+            // meeting screens follow the review status (the review feature's POST .../review-status does the same)
+            java.util.Map<String, Object> event = new java.util.LinkedHashMap<>();
+            event.put("status", status);
+            event.put("previous", current.status());
+            event.put("by", change.author());
+            org.coplan.changes.AppEvents.publish(c, settlementId, planId, "plan-status", event);
+          }
           return null;
         });
   }
