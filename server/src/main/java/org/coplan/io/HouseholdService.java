@@ -138,6 +138,34 @@ public final class HouseholdService {
               ps.executeBatch();
             }
           }
+          // a cell the settlement's representation knows links the structure to it (community review
+          // tallies by that link); any other cell text stays on the structure's attribute only
+          ArrayNode unknownCells = out.putArray("unknownCells");
+          int linked = 0;
+          for (String cell : tallies.values().stream().map(Tally::cell).filter(java.util.Objects::nonNull).distinct().toList()) {
+            if (!isKnownCell(c, sid, cell)) {
+              unknownCells.add(cell);
+            }
+          }
+          if (!dryRun) {
+            try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO structure_cell (settlement_id, structure_id, cell_id, assigned_by)"
+                    + " SELECT u.settlement_id, ?, u.id, ? FROM rep_unit u WHERE u.settlement_id = ? AND u.id = ? AND u.level = 'cell'"
+                    + " ON CONFLICT (settlement_id, structure_id)"
+                    + " DO UPDATE SET cell_id = EXCLUDED.cell_id, assigned_at = now(), assigned_by = EXCLUDED.assigned_by")) {
+              for (var e : tallies.entrySet()) {
+                if (e.getValue().cell() == null) {
+                  continue;
+                }
+                ps.setObject(1, e.getKey());
+                ps.setString(2, change.author());
+                ps.setString(3, sid);
+                ps.setString(4, e.getValue().cell());
+                linked += ps.executeUpdate();
+              }
+            }
+          }
+          out.put("structuresLinkedToCells", linked);
           out.put("rows", rows.size());
           out.put("matched", matched);
           out.put("structuresUpdated", dryRun ? 0 : tallies.size());
@@ -148,6 +176,16 @@ public final class HouseholdService {
           out.set("unmatched", unmatched);
           return out;
         });
+  }
+
+  private static boolean isKnownCell(Connection c, String sid, String cell) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM rep_unit WHERE settlement_id = ? AND id = ? AND level = 'cell'")) {
+      ps.setString(1, sid);
+      ps.setString(2, cell);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
   }
 
   private static UUID byId(Connection c, String sid, String id) throws SQLException {

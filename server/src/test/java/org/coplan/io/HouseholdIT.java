@@ -33,7 +33,7 @@ class HouseholdIT {
     String csv = "household_id,structure_id,lon,lat,people,cell\n"
         + "H1," + byId + ",,,4,C-1\n"
         + "H2," + byId + ",,,3,C-1\n"
-        + "H3," + fid + ",,,6,C-2\n"
+        + "H3," + fid + ",,,6,C0002\n"
         + "H4,," + inside[0] + "," + inside[1] + ",5,C-3\n"
         + "H5,00000000-0000-0000-0000-000000000000,,,2,C-1\n"
         + "H6,,39.30,-6.70,2,C-9\n"
@@ -56,6 +56,11 @@ class HouseholdIT {
     assertThat(Requests.scalar(server, "SELECT households || '/' || people || '/' || cell || '/' || occupancy_estimated FROM structures WHERE id = ?::uuid", byId))
         .isEqualTo("2/7/C-1/false");
     assertThat(Requests.scalar(server, "SELECT people FROM structures WHERE settlement_id = 'tandale' AND fid = ?", fid)).isEqualTo(6);
+    // a cell of the representation links the structure for the community review's tallies; others are named
+    assertThat(Requests.scalar(server, "SELECT cell_id FROM structure_cell sc JOIN structures s ON s.id = sc.structure_id"
+        + " WHERE s.settlement_id = 'tandale' AND s.plan_id = 'baseline' AND s.fid = ?", fid)).isEqualTo("C0002");
+    assertThat(result.get("structuresLinkedToCells").asInt()).isEqualTo(1);
+    assertThat(result.get("unknownCells")).extracting(JsonNode::asText).containsExactlyInAnyOrder("C-1", "C-3");
     // the history recorded the change with its reason
     assertThat(Requests.count(server, "SELECT count(*) FROM feature_version WHERE feature_id = ?::uuid AND reason LIKE 'household enumeration%'", byId)).isEqualTo(1);
   }
