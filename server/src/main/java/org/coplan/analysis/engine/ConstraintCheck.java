@@ -1,0 +1,46 @@
+package org.coplan.analysis.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * Check 2, constraints with setbacks, for one feature (a structure, a service or a path). The zone
+ * of a constraint is its geometry grown by its setback (the larger of its own and the rule set's
+ * for its kind); a feature whose interior the zone enters conflicts with it. No-build zones make
+ * structures relocations; conditional ones flag; advisory ones inform.
+ */
+final class ConstraintCheck {
+  private ConstraintCheck() {}
+
+  static void check(
+      UUID primary, FeatureRef ref, String label, Geometry g, String consequence, PlanModel model, Zones zones,
+      double reach, List<Conflict> out) {
+    Envelope box = new Envelope(g.getEnvelopeInternal());
+    box.expandBy(reach);
+    List<Constraint> near = new ArrayList<>(model.constraints.near(box));
+    near.sort(Comparator.comparingLong(Constraint::fid));
+    for (Constraint c : near) {
+      Zones.Zone zone = zones.zone(c);
+      if (!zone.takes(g)) {
+        continue;
+      }
+      ConflictType type = switch (c.severity()) {
+        case "no_build" -> ConflictType.CONSTRAINT_NO_BUILD;
+        case "conditional" -> ConflictType.CONSTRAINT_CONDITIONAL;
+        default -> ConflictType.CONSTRAINT_ADVISORY;
+      };
+      Geometry where = g.getDimension() == 0 ? g : g.intersection(zone.buffer());
+      double distance = CorridorCheck.round(g.distance(c.geometry()));
+      out.add(Conflict.of(
+          type, primary, List.of(ref, FeatureRef.of(c)), where.isEmpty() ? g : where, distance, zone.radius(), "m",
+          Map.of(
+              "feature", label, "constraint", c.label(), "setback", zone.radius(),
+              "consequence", type == ConflictType.CONSTRAINT_NO_BUILD ? consequence : "")));
+    }
+  }
+}
