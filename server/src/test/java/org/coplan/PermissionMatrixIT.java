@@ -259,7 +259,12 @@ class PermissionMatrixIT {
           Map.entry("PATCH " + ITEMS + "/{id}", who -> "{\"properties\":{\"width_m\":2.0}}"),
           Map.entry("DELETE " + ITEMS + "/{id}", who -> null),
           Map.entry("POST " + ITEMS + "/{id}/restore", who -> "{\"version\":1}"),
-          Map.entry("POST " + ITEMS + "/{id}/undelete", who -> null));
+          Map.entry("POST " + ITEMS + "/{id}/undelete", who -> null),
+          Map.entry("PUT /api/settlements/{sid}/rules", who -> "{\"preset\":\"cape-town\"}"),
+          Map.entry("POST /api/settlements/{sid}/plans/{pid}/analysis", who -> null));
+
+  /** Query strings an operation needs to succeed. */
+  static final Map<String, String> QUERIES = Map.of("GET /api/settlements/{sid}/compare", "?plans=baseline");
 
   /**
    * What a change needs besides its body: its own target where the change would use up a shared
@@ -301,6 +306,7 @@ class PermissionMatrixIT {
       m.appendReplacement(path, java.util.regex.Matcher.quoteReplacement(v));
     }
     m.appendTail(path);
+    path.append(QUERIES.getOrDefault(key, ""));
     boolean consumes = key.equals("POST /api/auth/login") || key.equals("POST /api/auth/logout");
     return new Call(method, path.toString(), body, consumes, headers.toArray(String[]::new));
   }

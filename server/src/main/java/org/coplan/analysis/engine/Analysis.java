@@ -38,6 +38,8 @@ public final class Analysis {
   private Map<UUID, Load> loads = new HashMap<>();
   private final Map<UUID, List<Conflict>> byPrimary = new HashMap<>();
   private Delta initial;
+  /** The largest constraint setback: how far constraint checks look. Recomputed when constraints change. */
+  private double setbackReach;
 
   private Analysis(PlanModel model, RuleSet rules) {
     this.model = model;
@@ -50,6 +52,7 @@ public final class Analysis {
   /** Analyses the whole plan. */
   public static Analysis run(PlanModel model, RuleSet rules) {
     Analysis a = new Analysis(model, rules);
+    a.setbackReach = model.largestSetback(rules);
     model.structures().forEach(a.accessCheck::place);
     model.services().forEach(a.accessCheck::place);
     a.accessCheck.fields();
@@ -102,7 +105,10 @@ public final class Analysis {
    * into or removed from the model. {@code boxes} are their envelopes before and after, in metres.
    */
   public Delta update(Map<String, Set<UUID>> changed, Collection<Envelope> boxes) {
-    double reach = rules.reach() + model.largestSetback(rules) + zones.widestCorridor();
+    if (changed.containsKey("constraints")) {
+      setbackReach = model.largestSetback(rules);
+    }
+    double reach = rules.reach() + setbackReach + zones.widestCorridor();
     List<Envelope> region = new ArrayList<>();
     for (Envelope b : boxes) {
       Envelope e = new Envelope(b);
@@ -200,7 +206,7 @@ public final class Analysis {
 
   private List<Conflict> conflictsOf(UUID id) {
     List<Conflict> out = new ArrayList<>();
-    double reach = model.largestSetback(rules);
+    double reach = setbackReach;
     Structure s = model.structures.get(id);
     if (s != null) {
       CorridorCheck.check(s, model, zones, rules, out);

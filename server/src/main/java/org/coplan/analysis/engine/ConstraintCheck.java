@@ -34,10 +34,11 @@ final class ConstraintCheck {
         case "conditional" -> ConflictType.CONSTRAINT_CONDITIONAL;
         default -> ConflictType.CONSTRAINT_ADVISORY;
       };
-      Geometry where = g.getDimension() == 0 ? g : g.intersection(zone.buffer());
-      double distance = CorridorCheck.round(g.distance(c.geometry()));
+      // the feature marks the place: cutting it out of a large zone would cost more than it tells
+      Geometry where = g;
+      double distance = CorridorCheck.round(zone.distance().distance(g));
       out.add(Conflict.of(
-          type, primary, List.of(ref, FeatureRef.of(c)), where.isEmpty() ? g : where, distance, zone.radius(), "m",
+          type, primary, List.of(ref, FeatureRef.of(c)), where, distance, zone.radius(), "m",
           Map.of(
               "feature", label, "constraint", c.label(), "setback", zone.radius(),
               "consequence", type == ConflictType.CONSTRAINT_NO_BUILD ? consequence : "")));

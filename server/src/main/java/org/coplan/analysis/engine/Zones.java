@@ -6,6 +6,9 @@ import java.util.UUID;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.operation.distance.IndexedFacetDistance;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
 /**
  * Buffers the checks test against, made once per feature version and prepared: path corridors
@@ -14,14 +17,26 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  */
 final class Zones {
   /** A zone: the buffer and its prepared form; {@code buffer} is the line itself for a zero-width corridor. */
-  record Zone(Object source, Geometry buffer, PreparedGeometry prepared, double radius) {
+  record Zone(Object source, Geometry buffer, PreparedGeometry prepared, double radius, IndexedFacetDistance distance) {
+    /** Zones larger than this (vertices) are tested through their part near the feature. */
+    private static final int LARGE = 256;
+
     /** Whether the zone takes part of {@code g}'s interior (touching its edge is not enough). */
     boolean takes(Geometry g) {
       if (!prepared.intersects(g)) {
         return false;
       }
       if (buffer.getDimension() == 2) {
-        return g.getDimension() == 0 || !buffer.touches(g);
+        if (g.getDimension() == 0) {
+          return true;
+        }
+        if (g.getDimension() == 2 && buffer.getNumPoints() > LARGE) {
+          // a flood zone or a long watercourse's setback: touches() would walk all of it; the
+          // overlay clips the zone's edges to the structure first, and for two areas "interiors
+          // meet" is "the intersection has area"
+          return OverlayNGRobust.overlay(g, buffer, OverlayNG.INTERSECTION).getArea() > 0;
+        }
+        return !buffer.touches(g);
       }
       // a line zone (zero-width corridor, line constraint without setback) meets the interior of g
       return g.getDimension() == 0 ? true : buffer.relate(g, "T********");
@@ -65,7 +80,7 @@ final class Zones {
 
   private static Zone make(Object source, Geometry g, double radius) {
     Geometry buffer = radius > 0 ? g.buffer(radius) : g;
-    return new Zone(source, buffer, PreparedGeometryFactory.prepare(buffer), radius);
+    return new Zone(source, buffer, PreparedGeometryFactory.prepare(buffer), radius, new IndexedFacetDistance(g));
   }
 
   void forget(UUID id) {
