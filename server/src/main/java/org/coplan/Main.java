@@ -36,6 +36,8 @@ public final class Main {
       switch (command) {
         case "serve" -> serve(args);
         case "user" -> System.exit(UserCommand.run(argv, System.getenv(), System.in, System.out, System.err));
+        case "generate" -> System.exit(AnalysisCommand.generate(argv, System.getenv(), System.out));
+        case "bench" -> System.exit(AnalysisCommand.bench(argv, System.getenv(), System.out));
         case "help", "--help" -> usage();
         default -> {
           System.err.println("coplan: unknown command '" + command + "'");
@@ -55,6 +57,8 @@ public final class Main {
         usage: coplan [serve] [--port N] [--home DIR] [--db-url JDBC_URL] [--demo true|false]
           serve   start the server (default); options may also be given as COPLAN_* variables
           user    manage accounts: coplan user --help
+          generate  a synthetic settlement: --structures N --footpaths M --services K --seed S [--id ID]
+          bench     benchmarks: coplan bench analysis (see docs/performance.md)
         """);
   }
 
