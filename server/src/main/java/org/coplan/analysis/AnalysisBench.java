@@ -42,7 +42,7 @@ public final class AnalysisBench {
     RuleSet rules = RuleSetDocument.toRuleSet(RuleSetDocument.preset("cape-town"));
     long t = System.nanoTime();
     SyntheticSettlement s = SyntheticSettlement.generate(structures, footpaths, services, seed);
-    out.printf("synthetic settlement: %d structures, %d footpath segments, %d services (seed %d), made in %d ms%n",
+    out.printf("synthetic settlement: %d structures, %d footpath segments, %d services (seed %d), made in %.0f ms%n",
         s.structures().size(), s.paths().size(), s.services().size(), seed, ms(t));
 
     // ---- engine, in memory
@@ -71,7 +71,7 @@ public final class AnalysisBench {
     String sid = "bench-" + seed + "-" + (System.currentTimeMillis() % 100000);
     t = System.nanoTime();
     SyntheticWriter.write(jdbc, sid, "Benchmark " + seed, s);
-    out.printf("stored as settlement %s in %d ms%n", sid, ms(t));
+    out.printf("stored as settlement %s in %.0f ms%n", sid, ms(t));
     AnalysisService service = new AnalysisService(new SettlementService(new SettlementRepository(jdbc)), jdbc);
     t = System.nanoTime();
     AnalysisService.Status status = service.status(sid, "baseline");

@@ -42,7 +42,7 @@ public record SyntheticSettlement(
     SplittableRandom random = new SplittableRandom(seed);
     GeometryFactory f = new GeometryFactory(new PrecisionModel(), SRID);
     // a g x g grid of junctions has 2 g (g - 1) segments
-    int g = Math.max(2, (int) Math.round((1 + Math.sqrt(1 + 2.0 * footpathCount)) / 2));
+    int g = Math.max(2, (int) Math.ceil((1 + Math.sqrt(1 + 2.0 * footpathCount)) / 2));
     int blocks = (g - 1) * (g - 1);
     double perBlock = Math.max(1, (double) structureCount / blocks);
     // a footprint with its gap takes about 6.5 m x 6.5 m; the block side follows from how many it holds
