@@ -123,7 +123,6 @@ class TileDocumentsIT {
 
     Set<String> layerIds = new HashSet<>();
     Arrays.stream(Layer.values()).forEach(l -> layerIds.add(l.id()));
-    layerIds.add("conflicts"); // the analysis results' read-only layer
     assertThat(style.get("layers")).isNotEmpty();
     for (JsonNode layer : style.get("layers")) {
       if (layer.has("source")) {
