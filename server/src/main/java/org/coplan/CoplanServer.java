@@ -1,6 +1,12 @@
 package org.coplan;
 
 import javax.sql.DataSource;
+import org.coplan.analysis.AnalysisStatusResource;
+import org.coplan.analysis.CompareResource;
+import org.coplan.analysis.ImpactResource;
+import org.coplan.analysis.RuleSetResource;
+import org.coplan.analysis.AnalysisService;
+import org.coplan.analysis.ConflictsResource;
 import org.coplan.api.HealthResource;
 import org.coplan.api.LandingResource;
 import org.coplan.api.OpenApiResource;
@@ -175,6 +181,14 @@ public final class CoplanServer implements AutoCloseable {
       }
     });
     app.register(new PlanEventsResource(settlements, eventStreams));
+    // layout analysis (issue 5): kept up to date from the change feed
+    AnalysisService analysis = new AnalysisService(settlements, jdbc);
+    changeFeed.subscribe(analysis);
+    app.register(new RuleSetResource(analysis));
+    app.register(new AnalysisStatusResource(analysis));
+    app.register(new ImpactResource(analysis));
+    app.register(new CompareResource(analysis));
+    app.register(new ConflictsResource(analysis));
     app.register(new StaticFilesResource());
     return app;
   }

@@ -42,6 +42,8 @@ public final class Main {
       switch (command) {
         case "serve" -> serve(args);
         case "user" -> System.exit(UserCommand.run(argv, System.getenv(), System.in, System.out, System.err));
+        case "generate" -> System.exit(AnalysisCommand.generate(argv, System.getenv(), System.out));
+        case "bench" -> System.exit(AnalysisCommand.bench(argv, System.getenv(), System.out));
         case "help", "--help" -> usage();
         default -> {
           System.err.println("coplan: unknown command '" + command + "'");
@@ -62,6 +64,8 @@ public final class Main {
           serve   start the server (default); options may also be given as COPLAN_* variables
           user    manage accounts: coplan user --help
           import, export, households   files in and out of a running server: coplan import --help
+          generate  a synthetic settlement: --structures N --footpaths M --services K --seed S [--id ID]
+          bench     benchmarks: coplan bench analysis (see docs/performance.md)
         """);
   }
 

@@ -298,7 +298,12 @@ class PermissionMatrixIT {
           Map.entry("POST " + PLAN + "/reactions", who -> "{\"proposal\":\"plan\",\"stance\":\"agree\"}"),
           Map.entry("POST " + PLAN + "/meetings", who -> "{\"heldOn\":\"2026-01-15\",\"forumLevel\":\"cell\",\"attendance\":9,"
               + "\"facilitator\":\"Matrix\",\"decisions\":[{\"proposal\":\"plan\",\"outcome\":\"needs_change\",\"reason\":\"matrix\"}]}"),
-          Map.entry("POST " + PLAN + "/review-status", who -> "{\"status\":\"in_review\"}"));
+          Map.entry("POST " + PLAN + "/review-status", who -> "{\"status\":\"in_review\"}"),
+          Map.entry("PUT /api/settlements/{sid}/rules", who -> "{\"preset\":\"cape-town\"}"),
+          Map.entry("POST /api/settlements/{sid}/plans/{pid}/analysis", who -> null));
+
+  /** Query strings an operation needs to succeed. */
+  static final Map<String, String> QUERIES = Map.of("GET /api/settlements/{sid}/compare", "?plans=baseline");
 
   /**
    * What a change needs besides its body: its own target where the change would use up a shared
@@ -346,6 +351,7 @@ class PermissionMatrixIT {
       m.appendReplacement(path, java.util.regex.Matcher.quoteReplacement(v));
     }
     m.appendTail(path);
+    path.append(QUERIES.getOrDefault(key, ""));
     boolean consumes = key.equals("POST /api/auth/login") || key.equals("POST /api/auth/logout");
     return new Call(method, path.toString(), body, consumes, headers.toArray(String[]::new));
   }

@@ -50,8 +50,18 @@ record TileJson(
         TileSchema.MAX_ZOOM,
         settlement.bbox(),
         List.of(camera.lon(), camera.lat(), camera.zoom()),
-        TileSchema.layers().stream().map(TileJson::vectorLayer).toList());
+        java.util.stream.Stream.concat(
+                TileSchema.layers().stream().map(TileJson::vectorLayer), java.util.stream.Stream.of(CONFLICTS))
+            .toList());
   }
+
+  /** The analysis results' layer (read-only; see TileRepository). */
+  static final VectorLayer CONFLICTS = new VectorLayer(
+      "conflicts",
+      "Conflicts found by the layout analysis: type, severity (high, medium, low, data_quality), check 1-7 and a"
+          + " sentence. Present once the plan's analysis ran.",
+      TileSchema.DETAIL_ZOOM, TileSchema.MAX_ZOOM,
+      Map.of("type", "String", "severity", "String", "check", "Number", "sentence", "String"));
 
   private static VectorLayer vectorLayer(TileSchema.TileLayer tileLayer) {
     var layer = tileLayer.layer();

@@ -41,6 +41,20 @@ public final class TileRepository {
           WHERE f.geom_3857 && ST_TileEnvelope(?, ?, ?, margin => 64.0 / 4096){filter}
         ) AS q)""";
 
+  /**
+   * The read-only {@code conflicts} layer: the plan's stored analysis results (see the analysis
+   * package and V006__analysis.sql), from {@link TileSchema#DETAIL_ZOOM} on, where they can be told
+   * apart. A plan carries conflicts once its analysis ran.
+   */
+  private static final String CONFLICTS_SQL =
+      """
+      (SELECT ST_AsMVT(q, 'conflicts', 4096, 'geom', 'fid' ORDER BY q.fid) FROM (
+          SELECT f.fid, f.type, f.severity, f.check_no AS "check", f.sentence,
+            ST_AsMVTGeom(f.geom_3857, ST_TileEnvelope(?, ?, ?), 4096, 64, true) AS geom
+          FROM plan_conflicts(?, ?) AS f
+          WHERE f.geom_3857 && ST_TileEnvelope(?, ?, ?, margin => 64.0 / 4096)
+        ) AS q)""";
+
   /** Binds one {@code ?} of a tile query. */
   @FunctionalInterface
   private interface Param {
@@ -95,6 +109,10 @@ public final class TileRepository {
       if (layer.presentAt(zoom)) {
         parts.add(layerQuery(layer, zoom, params));
       }
+    }
+    if (zoom >= TileSchema.DETAIL_ZOOM) {
+      parts.add(CONFLICTS_SQL);
+      params.addAll(List.of(Z, X, Y, SETTLEMENT, PLAN, Z, X, Y));
     }
     if (parts.isEmpty()) {
       return new TileQuery("SELECT ''::bytea", List.of());

@@ -68,8 +68,15 @@ class TileDocumentsIT {
     JsonNode layers = tj.get("vector_layers");
     List<String> ids = new ArrayList<>();
     layers.forEach(vl -> ids.add(vl.get("id").asText()));
-    assertThat(ids).containsExactly("structures", "footpaths", "services", "constraints");
+    // the catalogue's layers, then the analysis results' read-only layer
+    assertThat(ids).containsExactly("structures", "footpaths", "services", "constraints", "conflicts");
+    JsonNode conflicts = layers.get(4);
+    assertThat(conflicts.get("fields").get("severity").asText()).isEqualTo("String");
+    assertThat(conflicts.get("minzoom").asInt()).isEqualTo(13);
     for (JsonNode vl : layers) {
+      if (vl.get("id").asText().equals("conflicts")) {
+        continue;
+      }
       Layer layer = Layer.byId(vl.get("id").asText()).orElseThrow();
       Map<String, String> expected = new LinkedHashMap<>();
       expected.put("id", "String");

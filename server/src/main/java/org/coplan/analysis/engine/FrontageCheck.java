@@ -1,0 +1,26 @@
+package org.coplan.analysis.engine;
+
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * Check 5, frontage: a structure has frontage when a footpath or road (existing or planned) passes
+ * within the agreed frontage distance of its footprint (exactly at the distance counts).
+ */
+final class FrontageCheck {
+  private FrontageCheck() {}
+
+  static void check(Structure s, PlanModel model, RuleSet rules, List<Conflict> out) {
+    double d = rules.access().frontage();
+    Envelope box = new Envelope(s.geometry().getEnvelopeInternal());
+    box.expandBy(d);
+    for (Path p : model.paths.near(box)) {
+      if (s.geometry().isWithinDistance(p.geometry(), d)) {
+        return;
+      }
+    }
+    out.add(Conflict.of(ConflictType.NO_FRONTAGE, s.id(), List.of(FeatureRef.of(s)), s.geometry(), null, d, "m",
+        Map.of("structure", s.label(), "norm", d)));
+  }
+}

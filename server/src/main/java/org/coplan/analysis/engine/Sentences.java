@@ -1,0 +1,91 @@
+package org.coplan.analysis.engine;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The plain-language sentence of every conflict type, in one place, as templates with named
+ * parameters ({@code {structure}}, {@code {share}}...), so that they can be translated by swapping
+ * this table: a conflict keeps its parameters beside the rendered English sentence.
+ */
+public final class Sentences {
+  private static final Map<ConflictType, String> ENGLISH = new EnumMap<>(ConflictType.class);
+
+  static {
+    put(ConflictType.CORRIDOR_RELOCATION,
+        "{path} ({width} m) takes {share}% of structure {structure} ({area} m²), leaving less than the agreed"
+            + " {keep}% or {minArea} m²: relocation needed.");
+    put(ConflictType.CORRIDOR_TRIM,
+        "{path} ({width} m) takes {share}% of structure {structure} ({area} m²): the structure can be trimmed.");
+    put(ConflictType.PATH_CROSSES_STRUCTURE,
+        "{path} crosses structure {structure} on the map: one of the two is mapped wrongly (data quality, not a"
+            + " relocation).");
+    put(ConflictType.CONSTRAINT_NO_BUILD,
+        "{feature} lies inside the no-build {constraint} or its {setback} m setback{consequence}.");
+    put(ConflictType.CONSTRAINT_CONDITIONAL,
+        "{feature} lies inside the conditional {constraint} or its {setback} m setback: check the conditions.");
+    put(ConflictType.CONSTRAINT_ADVISORY,
+        "{feature} lies inside the {constraint} or its {setback} m setback (advisory).");
+    put(ConflictType.SERVICE_IN_STRUCTURE, "{service} is placed inside structure {structure}.");
+    put(ConflictType.SERVICE_IN_CORRIDOR, "{service} is placed inside the corridor of {path}.");
+    put(ConflictType.TOILET_NEAR_WATER,
+        "{service} is {distance} m from {water}, nearer than the agreed {norm} m between toilets and water points.");
+    put(ConflictType.WATER_ACCESS,
+        "Structure {structure} is {distance} from the nearest tap; the agreed walk is at most {norm} m.");
+    put(ConflictType.TOILET_ACCESS,
+        "Structure {structure} is {distance} from the nearest toilet; the agreed walk is at most {norm} m.");
+    put(ConflictType.FIRE_ACCESS,
+        "Structure {structure} is {distance} from the nearest road, farther than a fire hose"
+            + " reaches ({norm} m from a gravel road, {paved} m from a paved one).");
+    put(ConflictType.NOT_CONNECTED,
+        "Structure {structure} is {distance} from the nearest path, farther than the {norm} m that counts as"
+            + " joined to the path network.");
+    put(ConflictType.SERVICE_OVERLOADED,
+        "{service} is the nearest for {load}, more than the {norm} it is meant to serve.");
+    put(ConflictType.NO_FRONTAGE,
+        "Structure {structure} has no footpath or road within {norm} m: it has no frontage.");
+    put(ConflictType.BLOCK_DEPTH,
+        "This block is {depth} layers of structures deep: inner structures reach a path only through others.");
+    put(ConflictType.FIRE_CLUSTER,
+        "{count} structures stand less than {norm} m apart, more than the agreed {max} without a fire break.");
+    put(ConflictType.SERVICE_NEAR_DRAIN,
+        "{service} is {distance} m from {drain}, inside the agreed {norm} m kept clear of drains and sewers.");
+  }
+
+  private static final Pattern PARAM = Pattern.compile("\\{(\\w+)}");
+
+  private Sentences() {}
+
+  private static void put(ConflictType type, String template) {
+    ENGLISH.put(type, template);
+  }
+
+  /** The template of a type, for documentation and translators. */
+  public static String template(ConflictType type) {
+    return ENGLISH.get(type);
+  }
+
+  static String render(ConflictType type, Map<String, Object> params) {
+    Matcher m = PARAM.matcher(ENGLISH.get(type));
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      Object v = params.get(m.group(1));
+      if (v == null) {
+        throw new IllegalArgumentException("sentence of " + type + " needs {" + m.group(1) + "}");
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(format(v)));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static String format(Object v) {
+    if (v instanceof Double d) {
+      return d == Math.rint(d) && Math.abs(d) < 1e9 ? Long.toString(d.longValue()) : String.format(Locale.ROOT, "%.1f", d);
+    }
+    return v.toString();
+  }
+}

@@ -1,0 +1,395 @@
+package org.coplan.analysis.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.locationtech.jts.algorithm.LineIntersector;
+import org.locationtech.jts.algorithm.RobustLineIntersector;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.linearref.LengthIndexedLine;
+import org.locationtech.jts.operation.distance.DistanceOp;
+
+/**
+ * The footpath network as a graph: every path is cut where it meets another (crossings, T-junctions,
+ * shared end points and overlaps become junctions), each piece is an edge weighted by its length.
+ *
+ * <p>Noding is kept per path ({@link #splits}): after an edit only the changed paths and the paths
+ * they met before or meet now are noded again, then the compact graph (int arrays) is rebuilt from
+ * the per-path cut lists, which costs microseconds per path. Nodes are the cut points rounded to a
+ * millimetre, so that three paths crossing at one point (whose pairwise intersections differ in the
+ * last bits) share one junction.
+ *
+ * <p>A place on the network is a {@link Position}: a path and a distance along it. Distances between
+ * positions come from multi-source Dijkstra ({@link #nearest}).
+ */
+final class WalkingNetwork {
+  /** A point on the network: along {@code path}, {@code along} metres from its start, reached over {@code offset} metres of open ground. */
+  record Position(UUID path, double along, double offset) {}
+
+  /** A path's cut points: distances along it, ascending, and the graph node at each. */
+  private record Cuts(double[] along, int[] nodes) {}
+
+  /** Distances from every node to the nearest of a set of sources, and which source that is. */
+  record Field(double[] distance, int[] source, Map<UUID, List<Seed>> sourcesOnPath) {}
+
+  /** A source placed on a path: its index in the caller's list and its position. */
+  record Seed(int index, Position at) {}
+
+  private final PlanModel model;
+  private final Map<UUID, List<double[]>> splits = new HashMap<>();
+  private final Map<UUID, List<Coordinate>> splitPoints = new HashMap<>();
+  private Map<UUID, Cuts> cuts = Map.of();
+  private int nodeCount;
+  private int[] adjStart = new int[1];
+  private int[] adjTarget = new int[0];
+  private double[] adjLength = new double[0];
+
+  WalkingNetwork(PlanModel model) {
+    this.model = model;
+    for (Path p : model.paths()) {
+      node(p);
+    }
+    rebuild();
+  }
+
+  /**
+   * Brings the network up to date after paths changed: {@code changed} are the ids of paths added,
+   * moved or removed, {@code before} the envelopes they had.
+   */
+  void update(Set<UUID> changed, Collection<org.locationtech.jts.geom.Envelope> before) {
+    Set<UUID> renode = new java.util.HashSet<>(changed);
+    for (var box : before) {
+      model.paths.near(box).forEach(p -> renode.add(p.id()));
+    }
+    for (UUID id : changed) {
+      Path p = model.paths.get(id);
+      if (p != null) {
+        model.paths.near(p.geometry().getEnvelopeInternal()).forEach(q -> renode.add(q.id()));
+      }
+    }
+    for (UUID id : renode) {
+      splits.remove(id);
+      splitPoints.remove(id);
+      Path p = model.paths.get(id);
+      if (p != null) {
+        node(p);
+      }
+    }
+    rebuild();
+  }
+
+  /** Finds where {@code p} meets other paths and records the cut points on {@code p}. */
+  private void node(Path p) {
+    LineString a = p.geometry();
+    List<double[]> along = new ArrayList<>();
+    List<Coordinate> points = new ArrayList<>();
+    Coordinate[] ca = a.getCoordinates();
+    along.add(new double[] {0});
+    points.add(ca[0]);
+    along.add(new double[] {a.getLength()});
+    points.add(ca[ca.length - 1]);
+    LineIntersector li = new RobustLineIntersector();
+    for (Path q : model.paths.near(a.getEnvelopeInternal())) {
+      if (q.id().equals(p.id())) {
+        continue;
+      }
+      Coordinate[] cb = q.geometry().getCoordinates();
+      double base = 0;
+      for (int i = 0; i + 1 < ca.length; i++) {
+        double segLength = ca[i].distance(ca[i + 1]);
+        for (int j = 0; j + 1 < cb.length; j++) {
+          li.computeIntersection(ca[i], ca[i + 1], cb[j], cb[j + 1]);
+          for (int k = 0; k < li.getIntersectionNum(); k++) {
+            Coordinate x = li.getIntersection(k);
+            along.add(new double[] {Math.min(base + ca[i].distance(x), base + segLength)});
+            points.add(x);
+          }
+        }
+        base += segLength;
+      }
+    }
+    splits.put(p.id(), along);
+    splitPoints.put(p.id(), points);
+  }
+
+  private record Key(long x, long y) {
+    static Key of(Coordinate c) {
+      return new Key(Math.round(c.x * 1000), Math.round(c.y * 1000));
+    }
+  }
+
+  /** Rebuilds nodes and adjacency (compressed rows) from the per-path cuts. */
+  private void rebuild() {
+    Map<Key, Integer> nodeIds = new HashMap<>();
+    Map<UUID, Cuts> newCuts = new HashMap<>();
+    List<int[]> edges = new ArrayList<>();
+    List<Double> lengths = new ArrayList<>();
+    for (Map.Entry<UUID, List<double[]>> e : splits.entrySet()) {
+      List<double[]> along = e.getValue();
+      List<Coordinate> points = splitPoints.get(e.getKey());
+      Integer[] order = new Integer[along.size()];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, (x, y) -> Double.compare(along.get(x)[0], along.get(y)[0]));
+      double[] at = new double[order.length];
+      int[] nodes = new int[order.length];
+      int n = 0;
+      for (Integer i : order) {
+        int node = nodeIds.computeIfAbsent(Key.of(points.get(i)), k -> nodeIds.size());
+        double d = along.get(i)[0];
+        if (n > 0 && (nodes[n - 1] == node || d - at[n - 1] < 1e-9)) {
+          continue;
+        }
+        at[n] = d;
+        nodes[n] = node;
+        if (n > 0) {
+          edges.add(new int[] {nodes[n - 1], node});
+          lengths.add(d - at[n - 1]);
+        }
+        n++;
+      }
+      if (n >= 2) {
+        newCuts.put(e.getKey(), new Cuts(Arrays.copyOf(at, n), Arrays.copyOf(nodes, n)));
+      }
+    }
+    nodeCount = nodeIds.size();
+    int[] degree = new int[nodeCount + 1];
+    for (int[] edge : edges) {
+      degree[edge[0]]++;
+      degree[edge[1]]++;
+    }
+    adjStart = new int[nodeCount + 1];
+    for (int i = 0; i < nodeCount; i++) {
+      adjStart[i + 1] = adjStart[i] + degree[i];
+    }
+    int[] fill = Arrays.copyOf(adjStart, nodeCount);
+    adjTarget = new int[adjStart[nodeCount]];
+    adjLength = new double[adjStart[nodeCount]];
+    for (int i = 0; i < edges.size(); i++) {
+      int a = edges.get(i)[0];
+      int b = edges.get(i)[1];
+      double l = lengths.get(i);
+      adjTarget[fill[a]] = b;
+      adjLength[fill[a]++] = l;
+      adjTarget[fill[b]] = a;
+      adjLength[fill[b]++] = l;
+    }
+    cuts = newCuts;
+  }
+
+  int nodeCount() {
+    return nodeCount;
+  }
+
+  int edgeCount() {
+    return adjTarget.length / 2;
+  }
+
+  /**
+   * Where a feature joins the network: the nearest point of the nearest path, at most {@code
+   * maxOffset} away; null when no path is that near.
+   */
+  Position position(Geometry g, double maxOffset) {
+    var box = g.getEnvelopeInternal();
+    for (double r = Math.min(10, maxOffset); ; r = Math.min(r * 2, maxOffset)) {
+      var search = new org.locationtech.jts.geom.Envelope(box);
+      search.expandBy(r);
+      Path best = null;
+      double bestDistance = Double.POSITIVE_INFINITY;
+      for (Path p : model.paths.near(search)) {
+        double d = g.distance(p.geometry());
+        if (d < bestDistance || (d == bestDistance && best != null && p.fid() < best.fid())) {
+          best = p;
+          bestDistance = d;
+        }
+      }
+      // a path found within r is the nearest: anything nearer would be in the box too
+      if (best != null && bestDistance <= r) {
+        if (bestDistance > maxOffset) {
+          return null;
+        }
+        Coordinate on = DistanceOp.nearestPoints(best.geometry(), g)[0];
+        double along = new LengthIndexedLine(best.geometry()).indexOf(on);
+        return new Position(best.id(), along, bestDistance);
+      }
+      if (r >= maxOffset) {
+        return null;
+      }
+    }
+  }
+
+  /**
+   * Multi-source Dijkstra: every node's distance along the network to the nearest source. Sources
+   * with a null position are off the network and ignored.
+   */
+  Field nearest(List<Position> sources) {
+    return nearest(sources, Set.of());
+  }
+
+  /**
+   * As {@link #nearest(List)}, and every junction of the {@code wholePaths} is a source at distance
+   * 0 too (source index -2): the target is the whole path, such as a road for fire access.
+   */
+  Field nearest(List<Position> sources, Set<UUID> wholePaths) {
+    double[] dist = new double[nodeCount];
+    int[] source = new int[nodeCount];
+    Arrays.fill(dist, Double.POSITIVE_INFINITY);
+    Arrays.fill(source, -1);
+    NodeHeap heap = new NodeHeap(nodeCount);
+    Map<UUID, List<Seed>> onPath = new HashMap<>();
+    for (int i = 0; i < sources.size(); i++) {
+      Position at = sources.get(i);
+      if (at == null || !cuts.containsKey(at.path())) {
+        continue;
+      }
+      onPath.computeIfAbsent(at.path(), k -> new ArrayList<>()).add(new Seed(i, at));
+      Cuts c = cuts.get(at.path());
+      int k = piece(c, at.along());
+      relax(heap, dist, source, c.nodes()[k], at.offset() + at.along() - c.along()[k], i);
+      relax(heap, dist, source, c.nodes()[k + 1], at.offset() + c.along()[k + 1] - at.along(), i);
+    }
+    for (UUID id : wholePaths) {
+      Cuts c = cuts.get(id);
+      if (c != null) {
+        for (int node : c.nodes()) {
+          relax(heap, dist, source, node, 0, -2);
+        }
+      }
+    }
+    while (!heap.isEmpty()) {
+      int u = heap.poll();
+      for (int e = adjStart[u]; e < adjStart[u + 1]; e++) {
+        relax(heap, dist, source, adjTarget[e], dist[u] + adjLength[e], source[u]);
+      }
+    }
+    return new Field(dist, source, onPath);
+  }
+
+  private static void relax(NodeHeap heap, double[] dist, int[] source, int node, double d, int from) {
+    if (d < dist[node] || (d == dist[node] && from < source[node])) {
+      dist[node] = d;
+      source[node] = from;
+      heap.offer(node, d);
+    }
+  }
+
+  /** Distance along the network (plus both offsets) from {@code at} to the nearest source of {@code field}, and which. */
+  double[] distance(Field field, Position at) {
+    if (at == null || !cuts.containsKey(at.path())) {
+      return new double[] {Double.POSITIVE_INFINITY, -1};
+    }
+    Cuts c = cuts.get(at.path());
+    int k = piece(c, at.along());
+    double viaA = field.distance()[c.nodes()[k]] + at.along() - c.along()[k];
+    double viaB = field.distance()[c.nodes()[k + 1]] + c.along()[k + 1] - at.along();
+    double best = Math.min(viaA, viaB);
+    int src = viaA <= viaB ? field.source()[c.nodes()[k]] : field.source()[c.nodes()[k + 1]];
+    // a source on the same piece is reached without passing a junction
+    for (Seed s : field.sourcesOnPath().getOrDefault(at.path(), List.of())) {
+      if (piece(c, s.at().along()) == k) {
+        double direct = Math.abs(s.at().along() - at.along()) + s.at().offset();
+        if (direct < best || (direct == best && s.index() < src)) {
+          best = direct;
+          src = s.index();
+        }
+      }
+    }
+    return new double[] {best + at.offset(), src};
+  }
+
+  /** The piece of the path that holds {@code along}: the index of its first cut. */
+  private static int piece(Cuts c, double along) {
+    int i = Arrays.binarySearch(c.along(), along);
+    int k = i >= 0 ? i : -i - 2;
+    return Math.max(0, Math.min(k, c.along().length - 2));
+  }
+
+  /** A binary min-heap of nodes keyed by distance, with lazy deletion of stale entries. */
+  private static final class NodeHeap {
+    private int[] nodes;
+    private double[] keys;
+    private int size;
+    private double[] best;
+
+    NodeHeap(int capacity) {
+      nodes = new int[Math.max(16, capacity)];
+      keys = new double[nodes.length];
+      best = new double[Math.max(1, capacity)];
+      Arrays.fill(best, Double.POSITIVE_INFINITY);
+    }
+
+    void offer(int node, double key) {
+      best[node] = key;
+      if (size == nodes.length) {
+        nodes = Arrays.copyOf(nodes, size * 2);
+        keys = Arrays.copyOf(keys, size * 2);
+      }
+      int i = size++;
+      while (i > 0) {
+        int parent = (i - 1) >>> 1;
+        if (keys[parent] <= key) {
+          break;
+        }
+        nodes[i] = nodes[parent];
+        keys[i] = keys[parent];
+        i = parent;
+      }
+      nodes[i] = node;
+      keys[i] = key;
+    }
+
+    boolean isEmpty() {
+      skipStale();
+      return size == 0;
+    }
+
+    int poll() {
+      skipStale();
+      int top = nodes[0];
+      removeTop();
+      best[top] = Double.NEGATIVE_INFINITY;
+      return top;
+    }
+
+    private void skipStale() {
+      while (size > 0 && keys[0] != best[nodes[0]]) {
+        removeTop();
+      }
+    }
+
+    private void removeTop() {
+      size--;
+      if (size == 0) {
+        return;
+      }
+      int node = nodes[size];
+      double key = keys[size];
+      int i = 0;
+      while (true) {
+        int child = 2 * i + 1;
+        if (child >= size) {
+          break;
+        }
+        if (child + 1 < size && keys[child + 1] < keys[child]) {
+          child++;
+        }
+        if (keys[child] >= key) {
+          break;
+        }
+        nodes[i] = nodes[child];
+        keys[i] = keys[child];
+        i = child;
+      }
+      nodes[i] = node;
+      keys[i] = key;
+    }
+  }
+}

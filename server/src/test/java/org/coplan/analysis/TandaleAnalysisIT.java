@@ -1,0 +1,181 @@
+package org.coplan.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
+import org.coplan.testing.Requests;
+import org.coplan.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The analysis on the real Tandale data, held against plain PostGIS SQL on the same rows: the
+ * existing paths that cross footprints, and the corridor hits of paths a plan proposes.
+ */
+class TandaleAnalysisIT {
+  static final TestServer server = TestServer.start();
+  static final String SID = "tandale";
+  static final String BASE = "/api/settlements/" + SID;
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  private Set<String> pairs(String sql, Object... values) {
+    Set<String> out = new TreeSet<>();
+    try (Connection c = server.database().dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < values.length; i++) {
+        ps.setObject(i + 1, values[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1) + " " + rs.getString(2));
+        }
+      }
+    } catch (SQLException e) {
+      throw new AssertionError(e);
+    }
+    return out;
+  }
+
+  /** (structure, path) pairs of the stored conflicts of some types. */
+  private Set<String> conflictPairs(String pid, String... types) {
+    return pairs(
+        "SELECT s->>'id', p->>'id' FROM conflict c, jsonb_array_elements(c.features) s, jsonb_array_elements(c.features) p"
+            + " WHERE c.settlement_id = ? AND c.plan_id = ? AND c.type = ANY(?)"
+            + " AND s->>'layer' = 'structures' AND p->>'layer' = 'footpaths'",
+        SID, pid, types);
+  }
+
+  @Test
+  void everyExistingPathCrossingAFootprintIsADataQualityConflictAndNoRelocation() {
+    JsonNode status = server.getJson(BASE + "/plans/baseline/analysis");
+    assertThat(status.get("sequence").asLong()).isPositive();
+    Set<String> sql = pairs(
+        "SELECT s.id::text, p.id::text FROM plan_structures(?, 'baseline') s JOIN plan_footpaths(?, 'baseline') p"
+            + " ON s.geom && p.geom AND ST_Crosses(ST_Transform(p.geom, 32737), ST_Transform(s.geom, 32737))"
+            + " WHERE p.state IN ('existing', 'built')",
+        SID, SID);
+    Set<String> engine = conflictPairs("baseline", "path_crosses_structure");
+    assertThat(engine).isEqualTo(sql);
+    assertThat(sql).hasSize(81);
+    assertThat(sql.stream().map(p -> p.split(" ")[1]).distinct().count()).isEqualTo(52);
+    JsonNode impact = server.getJson(BASE + "/plans/baseline/impact");
+    // relocations come from corridors and no-build constraints only, never from mapping mismatches
+    long relocations = Long.parseLong(server.database().scalar(
+        "SELECT count(DISTINCT primary_id)::text FROM conflict WHERE settlement_id = ? AND plan_id = 'baseline'"
+            + " AND type IN ('corridor_relocation', 'constraint_no_build')", SID));
+    assertThat(impact.at("/impact/relocated/structures").asLong()).isEqualTo(relocations);
+    assertThat(impact.at("/impact/byReason").has("path_crosses_structure")).isFalse();
+  }
+
+  @Test
+  void corridorHitsOfProposedPathsEqualPostgisOnTheSameData() {
+    HttpResponse<byte[]> r = Requests.send(server, "POST", BASE + "/plans", Requests.JSON, "{\"id\":\"corridors\",\"name\":\"Corridors\"}");
+    assertThat(r.statusCode()).isEqualTo(201);
+    // one path in eight becomes a proposal of the plan (its own row), wider than mapped
+    server.database().execute(
+        "INSERT INTO footpaths (settlement_id, plan_id, id, geom, name, class, width_m, surface, state)"
+            + " SELECT settlement_id, 'corridors', id, geom, name, class, width_m + 1.5, surface, 'proposed'"
+            + " FROM footpaths WHERE settlement_id = ? AND plan_id = 'baseline' AND fid % 8 = 0",
+        SID);
+    JsonNode status = TestServer.json(Requests.send(server, "POST", BASE + "/plans/corridors/analysis", null, null));
+    assertThat(status.get("conflicts").asInt()).isPositive();
+    int srid = Integer.parseInt(server.database().scalar("SELECT metric_srid::text FROM settlement WHERE id = ?", SID));
+    Set<String> sql = pairs(
+        "WITH c AS MATERIALIZED ("
+            + "  SELECT p.id, ST_Buffer(ST_Transform(p.geom, ?), p.width_m::float8 / 2 + 0.5) AS g"
+            + "  FROM plan_footpaths(?, 'corridors') p WHERE p.state IN ('proposed', 'agreed') OR p.plan_id <> 'baseline')"
+            + " SELECT s.id::text, c.id::text FROM c JOIN plan_structures(?, 'corridors') s"
+            + " ON ST_Intersects(c.g, ST_Transform(s.geom, ?)) AND NOT ST_Touches(c.g, ST_Transform(s.geom, ?))",
+        srid, SID, SID, srid, srid);
+    Set<String> engine = conflictPairs("corridors", "corridor_trim", "corridor_relocation");
+    assertThat(sql).hasSizeGreaterThan(50);
+    Set<String> extra = new TreeSet<>(engine);
+    extra.removeAll(sql);
+    Set<String> missing = new TreeSet<>(sql);
+    missing.removeAll(engine);
+    assertThat(extra).as("engine only").isEmpty();
+    assertThat(missing).as("PostGIS only").isEmpty();
+
+    JsonNode impact = server.getJson(BASE + "/plans/corridors/impact");
+    int relocated = impact.at("/impact/relocated/structures").asInt();
+    int trimmed = impact.at("/impact/trimmed/structures").asInt();
+    Set<String> cut = new HashSet<>();
+    sql.forEach(p -> cut.add(p.split(" ")[0]));
+    long corridorConflicts = Long.parseLong(server.database().scalar(
+        "SELECT count(DISTINCT primary_id)::text FROM conflict WHERE settlement_id = ? AND plan_id = 'corridors'"
+            + " AND type IN ('corridor_relocation', 'corridor_trim')", SID));
+    assertThat(corridorConflicts).isEqualTo(cut.size());
+    long affected = Long.parseLong(server.database().scalar(
+        "SELECT count(DISTINCT primary_id)::text FROM conflict WHERE settlement_id = ? AND plan_id = 'corridors'"
+            + " AND type IN ('corridor_relocation', 'corridor_trim', 'constraint_no_build')"
+            + " AND features -> 0 ->> 'layer' = 'structures'", SID));
+    assertThat(relocated + trimmed).isEqualTo(affected);
+    assertThat(impact.at("/impact/byReason/corridor_relocation/structures").asInt()
+        + impact.at("/impact/byReason/corridor_trim/structures").asInt()).isEqualTo(cut.size());
+    assertThat(impact.at("/impact/brings/pathLengthAddedM").asDouble()).isZero();
+
+    HttpResponse<byte[]> csv = server.get(BASE + "/plans/corridors/impact?f=csv");
+    assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+    assertThat(new String(csv.body())).startsWith("plan,measure,group,structures,households,people\n")
+        .contains("corridors,relocated,," + relocated + ",");
+
+    JsonNode compare = server.getJson(BASE + "/compare?plans=baseline,corridors");
+    assertThat(compare.at("/plans/0/plan").asText()).isEqualTo("baseline");
+    assertThat(compare.at("/plans/1/relocated/structures").asInt()).isEqualTo(relocated);
+  }
+
+  @Test
+  void theConflictsCollectionPagesAndFiltersByBbox() {
+    JsonNode page = server.getJson(BASE + "/plans/baseline/collections/conflicts/items?limit=5");
+    assertThat(page.get("numberReturned").asInt()).isEqualTo(5);
+    long all = page.get("numberMatched").asLong();
+    assertThat(all).isGreaterThan(81);
+    JsonNode first = page.at("/features/0");
+    assertThat(first.at("/properties/sentence").asText()).isNotBlank();
+    assertThat(first.at("/geometry/type").asText()).isNotBlank();
+    JsonNode point = first.at("/geometry/coordinates");
+    while (point.get(0).isArray()) {
+      point = point.get(0);
+    }
+    double lon = point.get(0).asDouble();
+    double lat = point.get(1).asDouble();
+    JsonNode boxed = server.getJson(BASE + "/plans/baseline/collections/conflicts/items?limit=1&bbox="
+        + (lon - 0.0005) + "," + (lat - 0.0005) + "," + (lon + 0.0005) + "," + (lat + 0.0005));
+    assertThat(boxed.get("numberMatched").asLong()).isPositive().isLessThan(all);
+    assertThat(server.get(BASE + "/plans/baseline/collections/conflicts/items?bbox=1,2,3").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void ruleSetsValidateEveryFieldAndAreVersioned() {
+    JsonNode preset = server.getJson(BASE + "/rules");
+    assertThat(preset.get("preset").asText()).isEqualTo("cape-town");
+    assertThat(preset.at("/rules/water/max_walk_m").asInt()).isEqualTo(200);
+    HttpResponse<byte[]> bad = Requests.send(server, "PUT", BASE + "/rules", Requests.JSON,
+        "{\"preset\":\"custom\",\"rules\":{\"water\":{\"max_walk_m\":-1,\"taps\":3},\"corridor\":{\"min_remaining_share\":\"x\"}}}");
+    assertThat(bad.statusCode()).isEqualTo(422);
+    JsonNode problem = TestServer.json(bad);
+    Set<String> pointers = new TreeSet<>();
+    problem.get("errors").forEach(e -> pointers.add(e.get("pointer").asText()));
+    assertThat(pointers).containsExactly("/rules/corridor/min_remaining_share", "/rules/water/max_walk_m", "/rules/water/taps");
+    HttpResponse<byte[]> ok = Requests.send(server, "PUT", BASE + "/rules", Requests.JSON,
+        "{\"preset\":\"sphere\",\"rules\":{\"water\":{\"max_walk_m\":400}},\"reason\":\"agreed at the forum\"}");
+    assertThat(ok.statusCode()).as(new String(ok.body())).isEqualTo(200);
+    assertThat(TestServer.json(ok).at("/rules/water/max_walk_m").asInt()).isEqualTo(400);
+    assertThat(TestServer.json(ok).at("/rules/toilet/max_walk_m").asInt()).isEqualTo(50);
+    assertThat(server.database().scalar(
+        "SELECT reason FROM rule_set_version WHERE settlement_id = ? ORDER BY version DESC LIMIT 1", SID)).isEqualTo("agreed at the forum");
+    // back to the defaults so the other tests see Cape Town figures
+    Requests.send(server, "PUT", BASE + "/rules", Requests.JSON, "{\"preset\":\"cape-town\"}");
+  }
+}

@@ -1,0 +1,267 @@
+package org.coplan.analysis.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.coplan.analysis.engine.Fixtures.*;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Envelope;
+
+class AnalysisTest {
+
+  private static List<Conflict> of(Analysis a, ConflictType type) {
+    return a.conflicts().stream().filter(c -> c.type() == type).toList();
+  }
+
+  private static Analysis run(List<Structure> s, List<Path> p, List<Service> v, List<Constraint> c) {
+    return Analysis.run(PlanModel.of(s, p, v, c), rules());
+  }
+
+  // ---------------------------------------------------------------- check 1: corridors
+
+  @Test
+  void aCorridorTakingLittleTrimsAndOneTakingMuchRelocates() {
+    // 10 x 10 m structures; a 3 m path (corridor radius 2 m) along y = 0 takes 2 m of the first (20%)
+    Structure trimmed = square(0, 0, 10);
+    // the second straddles the path at x = 100: corridor y in [-2, 2] takes 4 m of a 5 m deep structure
+    Structure relocated = square(100, -2.5, 5);
+    Path p = path("LINESTRING(-20 0, 200 0)", 3, "proposed");
+    Analysis a = run(List.of(trimmed, relocated), List.of(p), List.of(), List.of());
+    Conflict trim = of(a, ConflictType.CORRIDOR_TRIM).get(0);
+    assertThat(trim.primary()).isEqualTo(trimmed.id());
+    assertThat(trim.measured()).isEqualTo(0.8);
+    assertThat(trim.geometry().getArea()).isCloseTo(20.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(trim.sentence()).contains("takes 20% of structure S-").contains("(100 m²)").contains("trimmed");
+    Conflict move = of(a, ConflictType.CORRIDOR_RELOCATION).get(0);
+    assertThat(move.primary()).isEqualTo(relocated.id());
+    assertThat(move.measured()).isEqualTo(0.2);
+    assertThat(move.sentence()).contains("Proposed footpath P-").contains("(3.0 m) takes 80%").contains("relocation needed");
+  }
+
+  @Test
+  void aCorridorJustTouchingAWallCutsNothingAndJustInsideCuts() {
+    // corridor radius 2 m: a structure from y = 2 only touches it; from y = 1.99 it is cut
+    Structure touching = square(0, 2, 10);
+    Structure inside = square(50, 1.99, 10);
+    Path p = path("LINESTRING(-20 0, 200 0)", 3, "agreed");
+    Analysis a = run(List.of(touching, inside), List.of(p), List.of(), List.of());
+    assertThat(of(a, ConflictType.CORRIDOR_TRIM)).extracting(Conflict::primary).containsExactly(inside.id());
+  }
+
+  @Test
+  void remainingAreaBelowTheMinimumRelocatesEvenWhenTheShareIsKept() {
+    // 4 x 4 m = 16 m², corridor takes 0.5 m (12.5%): 14 m² kept > 12 → trim; at 3.5 x 3.5 (12.25 m²) taking
+    // 0.5 x 3.5 leaves 10.5 m² < 12 → relocation although 86% is kept
+    Structure big = square(0, 1.5, 4);
+    Structure small = square(50, 1.5, 3.5);
+    Analysis a = run(List.of(big, small), List.of(path("LINESTRING(-20 0, 200 0)", 3, "proposed")), List.of(), List.of());
+    assertThat(of(a, ConflictType.CORRIDOR_TRIM)).extracting(Conflict::primary).containsExactly(big.id());
+    assertThat(of(a, ConflictType.CORRIDOR_RELOCATION)).extracting(Conflict::primary).containsExactly(small.id());
+  }
+
+  @Test
+  void anExistingPathCrossingAStructureIsDataQualityNotARelocation() {
+    Structure s = square(0, 0, 10);
+    Path existing = path("LINESTRING(-5 5, 15 5)", 1.5, "existing");
+    Path along = path("LINESTRING(-5 0, 15 0)", 1.5, "existing"); // runs along the wall: touches, no crossing
+    Analysis a = run(List.of(s), List.of(existing, along), List.of(), List.of());
+    List<Conflict> dq = of(a, ConflictType.PATH_CROSSES_STRUCTURE);
+    assertThat(dq).hasSize(1);
+    assertThat(dq.get(0).features()).contains(new FeatureRef("footpaths", existing.id()));
+    assertThat(dq.get(0).type().severity()).isEqualTo(ConflictType.Severity.DATA_QUALITY);
+    assertThat(dq.get(0).measured()).isEqualTo(10.0);
+    assertThat(of(a, ConflictType.CORRIDOR_RELOCATION)).isEmpty();
+    assertThat(of(a, ConflictType.CORRIDOR_TRIM)).isEmpty();
+  }
+
+  @Test
+  void aZeroWidthCorridorCutsOnlyWhereTheLineEntersTheInterior() {
+    RuleSet noClearance = new RuleSet(new RuleSet.Corridor(0, 0.6, 12), rules().water(), rules().toilet(),
+        rules().fire(), rules().access(), Map.of(), 3);
+    Structure crossed = square(0, 0, 10);
+    Structure touched = square(50, 0, 10);
+    Path across = path("LINESTRING(-5 5, 15 5)", 0, "proposed");
+    Path alongWall = path("LINESTRING(45 0, 65 0)", 0, "proposed");
+    Analysis a = Analysis.run(PlanModel.of(List.of(crossed, touched), List.of(across, alongWall), List.of(), List.of()), noClearance);
+    assertThat(of(a, ConflictType.CORRIDOR_TRIM)).extracting(Conflict::primary).containsExactly(crossed.id());
+    assertThat(of(a, ConflictType.CORRIDOR_TRIM).get(0).measured()).isEqualTo(1.0);
+  }
+
+  @Test
+  void twoCorridorsCuttingOneStructureCountTheirUnionOnce() {
+    Structure s = square(0, 0, 10);
+    // two 3 m paths, each corridor 4 m wide, overlapping in the middle: union takes x in [2, 8] = 60%
+    Path a1 = path("LINESTRING(4 -10, 4 20)", 3, "proposed");
+    Path a2 = path("LINESTRING(6 -10, 6 20)", 3, "proposed");
+    Analysis a = run(List.of(s), List.of(a1, a2), List.of(), List.of());
+    Conflict c = of(a, ConflictType.CORRIDOR_RELOCATION).get(0);
+    assertThat(c.measured()).isEqualTo(0.4);
+    assertThat(c.features()).hasSize(3);
+    assertThat(c.sentence()).contains("and 1 more");
+  }
+
+  // ---------------------------------------------------------------- check 2: constraints
+
+  @Test
+  void setbacksCountJustInsideButNotJustOutside() {
+    Constraint flood = constraint("MULTIPOLYGON(((0 0, 100 0, 100 100, 0 100, 0 0)),((300 0, 310 0, 310 10, 300 10, 300 0)))", "no_build", 5);
+    Structure inSetback = square(104.9, 50, 5);
+    Structure outside = square(105.01, 0, 5);
+    Structure inSecondPart = square(302, 2, 3);
+    Analysis a = run(List.of(inSetback, outside, inSecondPart), List.of(), List.of(), List.of(flood));
+    assertThat(of(a, ConflictType.CONSTRAINT_NO_BUILD)).extracting(Conflict::primary)
+        .containsExactlyInAnyOrder(inSetback.id(), inSecondPart.id());
+    assertThat(of(a, ConflictType.CONSTRAINT_NO_BUILD).get(0).sentence()).contains("relocation needed");
+  }
+
+  @Test
+  void conditionalConstraintsFlagServicesToo() {
+    Constraint zone = constraint("POLYGON((0 0, 50 0, 50 50, 0 50, 0 0))", "conditional", 0);
+    Service tap = service("water_point", 10, 10);
+    Analysis a = run(List.of(), List.of(), List.of(tap), List.of(zone));
+    assertThat(of(a, ConflictType.CONSTRAINT_CONDITIONAL)).extracting(Conflict::primary).containsExactly(tap.id());
+  }
+
+  // ---------------------------------------------------------------- checks 3 and 7: siting
+
+  @Test
+  void toiletsExactlyAtTheNormFromWaterAreFineAndNearerAreNot() {
+    Service water = service("water_point", 0, 0);
+    Service atNorm = service("toilet", 30, 0);
+    Service near = service("toilet", 0, 29.9);
+    Analysis a = run(List.of(), List.of(), List.of(water, atNorm, near), List.of());
+    assertThat(of(a, ConflictType.TOILET_NEAR_WATER)).extracting(Conflict::primary).containsExactly(near.id());
+  }
+
+  @Test
+  void servicesInsideStructuresCorridorsAndDrainSetbacks() {
+    Structure s = square(0, 0, 10);
+    Service inHouse = service("water_point", 5, 5);
+    Service inCorridor = service("toilet", 50, 1);
+    Service drain = new Service(UUID.randomUUID(), 999, null, wkt("LINESTRING(80 -10, 80 10)"), "stormwater_drain",
+        "existing", null, "water");
+    Service byDrain = service("water_point", 82, 0);
+    Path p = path("LINESTRING(20 0, 70 0)", 3, "proposed");
+    Analysis a = run(List.of(s), List.of(p), List.of(inHouse, inCorridor, drain, byDrain), List.of());
+    assertThat(of(a, ConflictType.SERVICE_IN_STRUCTURE)).extracting(Conflict::primary).containsExactly(inHouse.id());
+    assertThat(of(a, ConflictType.SERVICE_IN_CORRIDOR)).extracting(Conflict::primary).containsExactly(inCorridor.id());
+    assertThat(of(a, ConflictType.SERVICE_NEAR_DRAIN)).extracting(Conflict::primary).containsExactly(byDrain.id());
+  }
+
+  // ---------------------------------------------------------------- check 4: walking access
+
+  @Test
+  void walkingDistanceFollowsThePathsNotTheStraightLine() {
+    // an L of paths: along x from 0 to 150, then up x = 150 to y = 150. Tap at (150, 150) + 1 m off.
+    Path horizontal = path("LINESTRING(0 0, 150 0)", 1.5, "existing");
+    Path vertical = path("LINESTRING(150 0, 150 150)", 1.5, "existing");
+    Service tap = service("water_point", 151, 150);
+    // structure 2 m from the path at x = 10: straight line to the tap ~ 205 m, walk 2 + 140 + 150 + 1 = 293
+    Structure far = structure("POLYGON((10 2, 12 4, 10 6, 8 4, 10 2))");
+    // structure near the corner: 2 + 0 + ... at x = 140: 2 + 6 + 150 + 1 = 159 (nearest path point x = 144..148)
+    Structure near = structure("POLYGON((144 2, 146 4, 144 6, 142 4, 144 2))");
+    Analysis a = run(List.of(far, near), List.of(horizontal, vertical), List.of(tap), List.of());
+    Access af = a.access().get(far.id());
+    assertThat(af.water()).isCloseTo(2 + (150 - 10) + 150 + 1, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(af.waterService()).isEqualTo(tap.id());
+    assertThat(a.access().get(near.id()).water()).isCloseTo(2 + (150 - 144) + 150 + 1, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(of(a, ConflictType.WATER_ACCESS)).extracting(Conflict::primary).containsExactly(far.id());
+    assertThat(of(a, ConflictType.WATER_ACCESS).get(0).sentence()).contains("293 m along the paths").contains("200 m");
+  }
+
+  @Test
+  void crossingPathsAreJunctionsAndUnconnectedStructuresAreReported() {
+    // two paths crossing at (50, 50) without a shared vertex
+    Path a1 = path("LINESTRING(0 50, 100 50)", 1.5, "existing");
+    Path a2 = path("LINESTRING(50 0, 50 100)", 1.5, "existing");
+    Service toilet = service("toilet", 50, 0);
+    Structure s = structure("POLYGON((2 51, 3 52, 2 53, 1 52, 2 51))"); // joins a1 at x = 2, 1 m off
+    Structure lonely = square(500, 500, 4);
+    Analysis a = run(List.of(s, lonely), List.of(a1, a2), List.of(toilet), List.of());
+    assertThat(a.access().get(s.id()).toilet()).isCloseTo(1 + 48 + 50, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(a.access().get(lonely.id()).connected()).isFalse();
+    assertThat(of(a, ConflictType.NOT_CONNECTED)).extracting(Conflict::primary).containsExactly(lonely.id());
+    // 99 m to the toilet is beyond the 50 m norm
+    assertThat(of(a, ConflictType.TOILET_ACCESS)).extracting(Conflict::primary).containsExactly(s.id());
+  }
+
+  @Test
+  void householdsGoToTheirNearestServiceAndOverloadIsReported() {
+    Path p = path("LINESTRING(0 0, 1000 0)", 1.5, "existing");
+    Service left = service("toilet", 0, 1);
+    Service right = service("toilet", 1000, 1);
+    List<Structure> houses = new java.util.ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      houses.add(square(10 + i * 10, 1, 4)); // all nearer the left toilet
+    }
+    Analysis a = run(houses, List.of(p), List.of(left, right), List.of());
+    assertThat(a.loads().get(left.id()).households()).isEqualTo(7);
+    assertThat(a.loads().get(right.id()).households()).isZero();
+    assertThat(of(a, ConflictType.SERVICE_OVERLOADED)).extracting(Conflict::primary).containsExactly(left.id());
+  }
+
+  @Test
+  void fireAccessCountsGravelAndPavedRoadsWithTheirOwnDistances() {
+    Path gravel = road("LINESTRING(0 0, 0 200)", "gravel");
+    Path lane = path("LINESTRING(0 100, 200 100)", 1.5, "existing");
+    Structure within = square(25, 101, 3); // 1 + 25 = 26 m from the gravel road
+    Structure beyond = square(60, 101, 3); // 61 m
+    Analysis a = run(List.of(within, beyond), List.of(gravel, lane), List.of(), List.of());
+    assertThat(of(a, ConflictType.FIRE_ACCESS)).extracting(Conflict::primary).containsExactly(beyond.id());
+  }
+
+  // ---------------------------------------------------------------- check 5: frontage
+
+  @Test
+  void frontageAtExactlyTheDistanceCounts() {
+    Path p = path("LINESTRING(0 0, 100 0)", 1.5, "existing");
+    Structure at = square(10, 3, 4);
+    Structure beyond = square(30, 3.01, 4);
+    Analysis a = run(List.of(at, beyond), List.of(p), List.of(), List.of());
+    assertThat(of(a, ConflictType.NO_FRONTAGE)).extracting(Conflict::primary).containsExactly(beyond.id());
+  }
+
+  // ---------------------------------------------------------------- incremental
+
+  @Test
+  void anUpdateAfterMovingAPathEqualsAFullRunAndTouchesOnlyTheNeighbourhood() {
+    List<Structure> houses = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      for (int j = 0; j < 10; j++) {
+        houses.add(square(i * 12, j * 12 + 3, 8));
+      }
+    }
+    List<Path> paths = new java.util.ArrayList<>();
+    for (int j = 0; j <= 10; j++) {
+      paths.add(path("LINESTRING(-5 " + (j * 12 + 1) + ", 480 " + (j * 12 + 1) + ")", 1.5, "existing"));
+    }
+    Path moving = path("LINESTRING(100 -20, 100 150)", 3, "proposed");
+    paths.add(moving);
+    List<Service> services = List.of(service("water_point", 0, 0), service("toilet", 300, 0));
+    PlanModel model = PlanModel.of(houses, paths, services, List.of());
+    Analysis incremental = Analysis.run(model, rules());
+    int before = incremental.conflicts().size();
+
+    Path moved = new Path(moving.id(), moving.fid(), null, (org.locationtech.jts.geom.LineString) wkt("LINESTRING(200 -20, 200 150)"),
+        "footpath", 3, "earth", "proposed", false);
+    Envelope old = model.remove("footpaths", moving.id());
+    model.put(moved);
+    Analysis.Delta delta = incremental.update(Map.of("footpaths", Set.of(moving.id())), List.of(old, moved.geometry().getEnvelopeInternal()));
+
+    Analysis full = Analysis.run(PlanModel.of(houses, paths.stream().map(p -> p == moving ? moved : p).toList(), services, List.of()), rules());
+    assertThat(signatures(incremental.conflicts())).isEqualTo(signatures(full.conflicts()));
+    assertThat(before).isPositive();
+    assertThat(delta.primaries()).isNotEmpty().hasSizeLessThan(houses.size());
+  }
+
+  private static java.util.Set<String> signatures(List<Conflict> conflicts) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    for (Conflict c : conflicts) {
+      out.add(c.type() + " " + c.primary() + " " + c.features() + " " + c.measured() + " " + c.sentence());
+    }
+    return out;
+  }
+}
