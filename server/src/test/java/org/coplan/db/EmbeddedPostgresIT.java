@@ -53,8 +53,9 @@ class EmbeddedPostgresIT {
     Path home = newHome();
     EmbeddedPostgres first = EmbeddedPostgres.start(home, null, EmbeddedPostgres.Durability.THROWAWAY);
     long postmaster = Long.parseLong(Files.readAllLines(home.resolve("pg/data/postmaster.pid")).get(0).trim());
-    // kill -9 the postmaster: what a power cut or OOM kill leaves behind
-    new ProcessBuilder("kill", "-9", Long.toString(postmaster)).start().waitFor();
+    // SIGKILL the postmaster: what a power cut or OOM kill leaves behind. Through ProcessHandle,
+    // not /bin/kill, which a fresh Debian without procps lacks
+    assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::destroyForcibly)).hasValue(true);
     while (ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false)) {
       Thread.sleep(50);
     }
