@@ -130,8 +130,8 @@ async function embeddedDatabase(home) {
 }
 
 /**
- * Runs SQL on the server's database with psql, for what no endpoint can do yet (hostile names on
- * features and settlements, a settlement that is not public). Values go in as psql variables
+ * Runs SQL on the server's database with psql, for what no endpoint can do (a settlement that is
+ * not public). Values go in as psql variables
  * (`:'name'` in the statement), so payloads are quoted by psql, never spliced. Answers the rows
  * as unaligned text. Needs the database URL of a harness-started server or COPLAN_TEST_DATABASE.
  */
@@ -147,7 +147,8 @@ export function sql(database, statement, variables = {}) {
 
 /**
  * Signs in to the API from Node (not the browser) and makes requests with that session: the
- * cookie, and the CSRF token on changes. For test set-up as admin or planner.
+ * cookie, and the CSRF token on changes (plus any `headers`, such as If-Match). For test set-up
+ * as admin or planner.
  */
 export async function apiSession(url, username, password) {
   const login = await fetch(`${url}/api/auth/login`, {
@@ -158,10 +159,10 @@ export async function apiSession(url, username, password) {
   if (login.status !== 200) throw new Error(`sign-in as ${username} failed: ${login.status} ${await login.text()}`);
   const cookie = login.headers.get('set-cookie').split(';')[0];
   const { csrfToken } = await login.json();
-  return async (method, pathname, body) => {
+  return async (method, pathname, body, headers = {}) => {
     const response = await fetch(`${url}${pathname}`, {
       method,
-      headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();

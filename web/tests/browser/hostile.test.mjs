@@ -1,11 +1,11 @@
 // Hostile input (issue 4): script and SQL-injection payloads in a username, a display name, a
-// settlement name, a structure name and a share link's label are stored verbatim and shown as
-// text. Nothing runs: no flag set by a payload, no dialog, no CSP violation (which would mean the
+// settlement name, every free-text attribute of a structure (name, material, cell) and a share
+// link's label are stored verbatim through the API and shown as text. Nothing runs: no flag set by a payload, no dialog, no CSP violation (which would mean the
 // browser was asked to run something and refused), no element a payload would have created.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { findStructureToClick, openMap, screenshot, settled, signIn, useServer } from './app.mjs';
-import { PASSWORDS, apiSession, launchBrowser, sql } from './harness.mjs';
+import { PASSWORDS, apiSession, launchBrowser } from './harness.mjs';
 
 const server = useServer();
 const run = Date.now().toString(36);
@@ -13,6 +13,8 @@ const USERNAME = `<svg onload=window.__pwned=1>' OR '1'='1 ${run}`;
 const DISPLAY_NAME = `<img src=x onerror="window.__pwned='display name'">'); DROP TABLE account; --`;
 const SETTLEMENT_NAME = `<script>window.__pwned='settlement'</script>Tandale'; DROP TABLE settlement; --`;
 const STRUCTURE_NAME = `<img src=x onerror=alert(document.cookie)> Robert'); DROP TABLE structures;--`;
+const MATERIAL = `"><script>window.__pwned='material'</script>' UNION SELECT password_hash FROM account --`;
+const CELL = `{{constructor.constructor('window.__pwned=1')()}}'; --`;
 const LINK_LABEL = `<iframe src="javascript:window.__pwned='label'"></iframe>" onmouseover="window.__pwned=1`;
 const PASSWORD = 'a long enough password for the hostile account';
 
@@ -30,9 +32,11 @@ describe('hostile input', () => {
     const admin = await apiSession(server.url, 'admin', PASSWORDS.admin);
     await admin('POST', '/api/users', { username: USERNAME, displayName: DISPLAY_NAME, password: PASSWORD });
     await admin('PUT', `/api/settlements/tandale/members/${encodeURIComponent(USERNAME)}`, { role: 'planner' });
-    const originalName = await sql(server.database, `SELECT name FROM settlement WHERE id = 'tandale'`);
-    await sql(server.database, `UPDATE settlement SET name = :'name' WHERE id = 'tandale'`, { name: SETTLEMENT_NAME });
-    let structureId = null;
+    const settlement = await admin('GET', '/api/settlements/tandale');
+    const mergePatch = { 'Content-Type': 'application/merge-patch+json' };
+    await admin('PATCH', '/api/settlements/tandale', { name: SETTLEMENT_NAME }, mergePatch);
+    let item = null;
+    let original = null;
 
     const browser = await launchBrowser({ viewport: { width: 1280, height: 800 } });
     const dialogs = [];
@@ -49,11 +53,14 @@ describe('hostile input', () => {
       assert.equal(await page.locator('#settlement-picker option[value="tandale"]').textContent(), SETTLEMENT_NAME);
       assert.equal(await page.title(), `${SETTLEMENT_NAME} · coplan`);
 
-      // A structure on screen gets a hostile name (no endpoint edits features yet: SQL).
+      // A structure on screen gets hostile text in every free-text attribute, through the API.
       const structure = await findStructureToClick(page);
       assert.ok(structure, 'found a structure to click');
-      structureId = structure.uuid;
-      await sql(server.database, `UPDATE structures SET name = :'name', version = version + 1 WHERE id = :'id'`, { name: STRUCTURE_NAME, id: structureId });
+      item = `/api/settlements/tandale/plans/baseline/collections/structures/items/${structure.uuid}`;
+      original = (await admin('GET', item)).properties;
+      const hostile = { name: STRUCTURE_NAME, material: MATERIAL, cell: CELL };
+      const stored = await admin('PATCH', item, { properties: hostile }, { ...mergePatch, 'If-Match': `"${structure.uuid}-v${original.version}"` });
+      for (const [key, value] of Object.entries(hostile)) assert.equal(stored.properties[key], value, `${key} is stored verbatim`);
 
       await signIn(page, USERNAME, PASSWORD);
       assert.equal(await page.locator('#account-button .account-name').textContent(), DISPLAY_NAME);
@@ -67,6 +74,8 @@ describe('hostile input', () => {
       const title = page.locator('#feature-panel-title');
       await page.waitForFunction((name) => document.getElementById('feature-panel-title')?.textContent === name, STRUCTURE_NAME, { timeout: 30_000 });
       assert.equal(await title.textContent(), STRUCTURE_NAME);
+      assert.equal(await page.locator('#feature-panel dd[data-key="material"]').textContent(), MATERIAL);
+      assert.equal(await page.locator('#feature-panel dd[data-key="cell"]').textContent(), CELL);
       await settled(page);
       await screenshot(page, 'hostile-panel.png');
       await page.keyboard.press('Escape');
@@ -87,8 +96,12 @@ describe('hostile input', () => {
       assert.deepEqual(problems, []);
     } finally {
       await browser.close();
-      await sql(server.database, `UPDATE settlement SET name = :'name' WHERE id = 'tandale'`, { name: originalName });
-      if (structureId) await sql(server.database, `UPDATE structures SET name = NULL WHERE id = :'id'`, { id: structureId });
+      await admin('PATCH', '/api/settlements/tandale', { name: settlement.name }, mergePatch);
+      if (original) {
+        const now = (await admin('GET', item)).properties.version;
+        const { name, material, cell } = original;
+        await admin('PATCH', item, { properties: { name, material, cell } }, { ...mergePatch, 'If-Match': `"${item.split('/').pop()}-v${now}"` });
+      }
       await admin('PATCH', `/api/users/${encodeURIComponent(USERNAME)}`, { disabled: true });
     }
   });

@@ -81,6 +81,21 @@ class AccountBootstrapIT {
     }
   }
 
+  @Test
+  void withoutTheDemoOnlyTheAdminIsMade() {
+    try (TestDatabase.Fresh db = TestDatabase.get().newEmptyDatabase()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      // what Main passes when the demo was not loaded on this start (--demo false, or loaded before)
+      new AccountBootstrap(new Jdbc(db.dataSource()), security(null, null), new PrintStream(out, true, StandardCharsets.UTF_8)).run(null);
+      String printed = out.toString(StandardCharsets.UTF_8);
+      assertThat(printed).contains("| username: admin");
+      for (AccountBootstrap.DemoAccount demo : AccountBootstrap.DEMO_ACCOUNTS) {
+        assertThat(printed).doesNotContain("| " + demo.username() + " ");
+      }
+      assertThat(UserAdmin.open(new Jdbc(db.dataSource()), "test", Fixture.CHEAP).list()).extracting(Account::username).containsExactly("admin");
+    }
+  }
+
   private static String hash(TestDatabase.Fresh db, String username) {
     return db.scalar("SELECT password_hash FROM account WHERE username = ?", username);
   }

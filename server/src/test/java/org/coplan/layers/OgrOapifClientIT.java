@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.coplan.testing.TestDatabase;
 import org.coplan.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,13 @@ class OgrOapifClientIT {
         .contains("households: Integer")
         .contains("occupancy_estimated: Integer(Boolean)")
         .contains("updated_at: DateTime");
+    // the right extent is the buildings' own, as GDAL reads the shapefile the demo was loaded from
+    String source = run("ogrinfo", "-ro", "-so", "-al", TestDatabase.dataDir().resolve("tandale/tandale-buildings.shp").toString());
+    assertThat(out).contains(line(source, "Extent: ")).contains(line(source, "Feature Count: "));
+  }
+
+  private static String line(String ogrinfo, String prefix) {
+    return ogrinfo.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow(() -> new AssertionError("no " + prefix + "in " + ogrinfo));
   }
 
   @Test
