@@ -35,7 +35,7 @@ describe('hostile input', () => {
     const settlement = await admin('GET', '/api/settlements/tandale');
     const mergePatch = { 'Content-Type': 'application/merge-patch+json' };
     await admin('PATCH', '/api/settlements/tandale', { name: SETTLEMENT_NAME }, mergePatch);
-    let item = null;
+    let itemPath = null;
     let original = null;
 
     const browser = await launchBrowser({ viewport: { width: 1280, height: 800 } });
@@ -56,10 +56,10 @@ describe('hostile input', () => {
       // A structure on screen gets hostile text in every free-text attribute, through the API.
       const structure = await findStructureToClick(page);
       assert.ok(structure, 'found a structure to click');
-      item = `/api/settlements/tandale/plans/baseline/collections/structures/items/${structure.uuid}`;
-      original = (await admin('GET', item)).properties;
+      itemPath = `/api/settlements/tandale/plans/baseline/collections/structures/items/${structure.uuid}`;
+      original = (await admin('GET', itemPath)).properties;
       const hostile = { name: STRUCTURE_NAME, material: MATERIAL, cell: CELL };
-      const stored = await admin('PATCH', item, { properties: hostile }, { ...mergePatch, 'If-Match': `"${structure.uuid}-v${original.version}"` });
+      const stored = await admin('PATCH', itemPath, { properties: hostile }, { ...mergePatch, 'If-Match': `"${structure.uuid}-v${original.version}"` });
       for (const [key, value] of Object.entries(hostile)) assert.equal(stored.properties[key], value, `${key} is stored verbatim`);
 
       await signIn(page, USERNAME, PASSWORD);
@@ -98,9 +98,9 @@ describe('hostile input', () => {
       await browser.close();
       await admin('PATCH', '/api/settlements/tandale', { name: settlement.name }, mergePatch);
       if (original) {
-        const now = (await admin('GET', item)).properties.version;
+        const now = (await admin('GET', itemPath)).properties.version;
         const { name, material, cell } = original;
-        await admin('PATCH', item, { properties: { name, material, cell } }, { ...mergePatch, 'If-Match': `"${item.split('/').pop()}-v${now}"` });
+        await admin('PATCH', itemPath, { properties: { name, material, cell } }, { ...mergePatch, 'If-Match': `"${itemPath.split('/').pop()}-v${now}"` });
       }
       await admin('PATCH', `/api/users/${encodeURIComponent(USERNAME)}`, { disabled: true });
     }

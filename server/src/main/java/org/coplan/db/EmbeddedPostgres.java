@@ -22,8 +22,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>PostgreSQL refuses to run as root, so when this JVM is root every server binary runs as the
  * {@code postgres} OS user through {@code runuser}, and the cluster directory is handed to that user.
- * A {@code postmaster.pid} left by a crashed run is removed when its process is gone; a live one
- * means another server uses the directory, which is reported rather than fought over.
+ * The process that starts the cluster holds {@link ClusterLock} until it stops it. A
+ * {@code postmaster.pid} left by a crashed run is removed when its process is gone. A PostgreSQL
+ * still running there while the lock is free was left by a coplan process that died without
+ * stopping it (an OOM kill of the JVM), and is stopped; one under a held lock belongs to a live
+ * server, which is reported rather than fought over.
  */
 public final class EmbeddedPostgres implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgres.class);
@@ -43,6 +46,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
   private final boolean asRoot;
   private int port;
   private boolean running;
+  private ClusterLock lock;
 
   private EmbeddedPostgres(PostgresBinaries binaries, Path home, Durability durability) {
     this.binaries = binaries;
@@ -59,9 +63,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
   public static EmbeddedPostgres start(Path home, Path pgBin, Durability durability) {
     EmbeddedPostgres pg = new EmbeddedPostgres(PostgresBinaries.locate(pgBin), home, durability);
     pg.prepareDirectories();
-    pg.initIfNeeded();
-    pg.removeStalePidFile();
-    pg.startServer();
+    pg.lock();
+    try {
+      pg.initIfNeeded();
+      pg.removeStalePidFile();
+      pg.startServer();
+    } catch (RuntimeException e) {
+      pg.lock.close();
+      throw e;
+    }
     return pg;
   }
 
@@ -133,6 +143,24 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
   }
 
+  private void lock() {
+    Path file = clusterDir.resolve("coplan.lock");
+    try {
+      lock = ClusterLock.tryAcquire(file).orElseThrow(() -> inUse(readPid(dataDir.resolve("postmaster.pid"))));
+    } catch (IOException e) {
+      throw new ConfigException("cannot lock " + file + ": " + e.getMessage());
+    }
+  }
+
+  private ConfigException inUse(Optional<Long> pid) {
+    return new ConfigException(
+        "the embedded database in "
+            + dataDir
+            + " is in use by "
+            + pid.map(p -> "process " + p).orElse("another process")
+            + " (another coplan server?). Stop it, or choose another COPLAN_HOME.");
+  }
+
   private void initIfNeeded() {
     if (Files.exists(dataDir.resolve("PG_VERSION"))) {
       return;
@@ -159,12 +187,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
             .map(h -> h.info().command().map(c -> c.contains("postgres")).orElse(true))
             .orElse(false);
     if (alive) {
-      throw new ConfigException(
-          "the embedded database in "
-              + dataDir
-              + " is in use by process "
-              + pid.get()
-              + " (another coplan server?). Stop it, or choose another COPLAN_HOME.");
+      // we hold the lock, so no live coplan process owns this PostgreSQL: its owner died
+      LOG.warn("Stopping PostgreSQL (process {}) left running in {} by a coplan process that did not stop it", pid.get(), dataDir);
+      try {
+        run(asPostgres(List.of(binaries.pgCtl(), "-D", dataDir.toString(), "-m", "fast", "-w", "stop")));
+      } catch (ConfigException e) {
+        throw inUse(pid);
+      }
+      return;
     }
     LOG.warn("Removing stale {} left by an earlier run that did not stop cleanly", pidFile);
     try {
@@ -225,6 +255,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
       return;
     }
     running = false;
+    try {
+      stopServer();
+    } finally {
+      lock.close();
+    }
+  }
+
+  private void stopServer() {
     String mode = durability == Durability.THROWAWAY ? "immediate" : "fast";
     try {
       run(asPostgres(List.of(binaries.pgCtl(), "-D", dataDir.toString(), "-m", mode, "-w", "stop")));
