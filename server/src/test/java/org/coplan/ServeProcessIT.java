@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The built artifact as {@code ./coplan run} starts it ({@code java -jar coplan.jar serve}, no
  * demo, a fresh home): SIGTERM (what Ctrl-C and service managers send) stops the server and its
- * embedded PostgreSQL cleanly; a server killed outright leaves its PostgreSQL running, and the next
+ * embedded PostgreSQL cleanly, and {@code coplan user add} works beside it on its database; a
+ * server killed outright leaves its PostgreSQL running, and the next
  * start stops that orphan and serves instead of refusing.
  */
 class ServeProcessIT {
@@ -52,6 +53,25 @@ class ServeProcessIT {
     Process server = serve(port);
     awaitHealthy(port, server);
     long postmaster = postmaster().orElseThrow();
+
+    // an operator adds an account while it serves: the command uses the running server's database
+    Process add =
+        new ProcessBuilder("java", "-jar", JAR.toAbsolutePath().toString(), "user", "add", "operator", "--password-stdin", "--home", home.toString())
+            .redirectErrorStream(true)
+            .start();
+    add.getOutputStream().write("operator passphrase 2026\n".getBytes(StandardCharsets.UTF_8));
+    add.getOutputStream().close();
+    String added = new String(add.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(add.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(add.exitValue()).as(added).isZero();
+    HttpResponse<String> login =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"operator\",\"password\":\"operator passphrase 2026\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
 
     server.destroy(); // SIGTERM
     assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("the server stops within a minute").isTrue();

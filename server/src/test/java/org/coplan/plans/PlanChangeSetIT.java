@@ -82,7 +82,14 @@ class PlanChangeSetIT {
     assertThat(ids).startsWith("baseline").contains("widen", "fire-breaks-phase-1", "fire-breaks-phase-1-2");
     // every read endpoint serves the new plan as it serves the baseline
     assertThat(server.get(PLANS + "/fire-breaks-phase-1/collections/structures/items?limit=1").statusCode()).isEqualTo(200);
-    assertThat(server.get(PLANS + "/fire-breaks-phase-1/tiles.json").statusCode()).isEqualTo(200);
+    HttpResponse<byte[]> tile = server.get(PLANS + "/fire-breaks-phase-1/tiles/16/39912/34008.mvt");
+    assertThat(tile.statusCode()).isEqualTo(200);
+    assertThat(tile.body()).isEqualTo(server.get(PLANS + "/baseline/tiles/16/39912/34008.mvt").body());
+    JsonNode tileJson = server.getJson(PLANS + "/fire-breaks-phase-1/tiles.json");
+    assertThat(tileJson.at("/tiles/0").asText()).endsWith(PLANS + "/fire-breaks-phase-1/tiles/{z}/{x}/{y}.mvt");
+    assertThat(server.getJson(PLANS + "/fire-breaks-phase-1/style.json").at("/sources").toString())
+        .contains(PLANS + "/fire-breaks-phase-1/tiles.json");
+    assertThat(server.getJson(PLANS + "/fire-breaks-phase-1/collections").get("collections")).hasSize(server.getJson(PLANS + "/baseline/collections").get("collections").size());
   }
 
   @Test
