@@ -16,8 +16,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,17 +30,18 @@ import org.junit.jupiter.api.Test;
 class ServeProcessIT {
   static final Path JAR = Path.of("target", "coplan.jar");
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  Path home;
+  /** One home for both tests (each leaves its server stopped), so the cluster is created once. */
+  static Path home;
 
-  @BeforeEach
-  void home() throws IOException {
+  @BeforeAll
+  static void home() throws IOException {
     // under /tmp and open to others: as root the cluster runs as the postgres user
     home = Files.createTempDirectory(Path.of("/tmp"), "coplan-serve-");
     Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 
-  @AfterEach
-  void stopLeftovers() throws IOException {
+  @AfterAll
+  static void removeHome() throws IOException {
     postmaster().flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
     try (var files = Files.walk(home)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
@@ -49,6 +50,7 @@ class ServeProcessIT {
 
   @Test
   void sigtermStopsTheServerAndItsDatabaseCleanly() throws Exception {
+    int logged = log().length();
     int port = freePort();
     Process server = serve(port);
     awaitHealthy(port, server);
@@ -77,11 +79,12 @@ class ServeProcessIT {
     assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("the server stops within a minute").isTrue();
     assertThat(home.resolve("pg/data/postmaster.pid")).as("PostgreSQL shut down and removed its pid file").doesNotExist();
     assertThat(goneWithin(postmaster, 10)).as("the postmaster has exited").isTrue();
-    assertThat(log()).contains("Embedded PostgreSQL stopped");
+    assertThat(log().substring(logged)).contains("Embedded PostgreSQL stopped");
   }
 
   @Test
   void aServerKilledOutrightDoesNotBlockTheNextStart() throws Exception {
+    int logged = log().length();
     int port = freePort();
     Process first = serve(port);
     awaitHealthy(port, first);
@@ -96,7 +99,7 @@ class ServeProcessIT {
       awaitHealthy(again, second);
       assertThat(goneWithin(orphan, 10)).as("the orphan was stopped").isTrue();
       assertThat(postmaster()).isPresent().isNotEqualTo(java.util.Optional.of(orphan));
-      assertThat(log()).contains("left running in");
+      assertThat(log().substring(logged)).contains("left running in");
     } finally {
       second.destroy();
       second.waitFor(60, TimeUnit.SECONDS);
@@ -143,12 +146,12 @@ class ServeProcessIT {
     return true;
   }
 
-  private java.util.Optional<Long> postmaster() throws IOException {
+  private static java.util.Optional<Long> postmaster() throws IOException {
     Path pid = home.resolve("pg/data/postmaster.pid");
     return Files.exists(pid) ? java.util.Optional.of(Long.parseLong(Files.readAllLines(pid).get(0).trim())) : java.util.Optional.empty();
   }
 
-  private String log() throws IOException {
+  private static String log() throws IOException {
     Path log = home.resolve("server.log");
     return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
   }

@@ -133,6 +133,24 @@ class TokenIT {
     assertThat(find(engineer.getJson("/api/auth/tokens").get("tokens"), id).has("revokedAt")).isFalse();
   }
 
+  @Test
+  void anAdminMakesATokenForSomeoneAndRevokesIt() {
+    SignedIn admin = server.admin();
+    HttpResponse<byte[]> made = admin.request("POST", "/api/auth/tokens", "{\"name\":\"for the survey\",\"user\":\"juma\",\"scope\":\"read\"}");
+    assertThat(made.statusCode()).as(new String(made.body())).isEqualTo(201);
+    JsonNode created = TestServer.json(made);
+    assertThat(created.get("owner").asText()).isEqualTo("juma");
+    String token = created.get("token").asText();
+    // it acts as its owner, and its owner sees it among their own
+    assertThat(TestServer.json(withToken("GET", "/api/auth/me", token, null)).at("/user/username").asText()).isEqualTo("juma");
+    find(engineer.getJson("/api/auth/tokens").get("tokens"), created.get("id").asLong());
+    find(admin.getJson("/api/auth/tokens?user=juma").get("tokens"), created.get("id").asLong());
+
+    assertThat(admin.request("DELETE", "/api/auth/tokens/" + created.get("id").asLong(), null).statusCode()).isEqualTo(204);
+    assertThat(withToken("GET", "/api/auth/me", token, null).statusCode()).isEqualTo(401);
+    assertThat(find(engineer.getJson("/api/auth/tokens").get("tokens"), created.get("id").asLong()).has("revokedAt")).isTrue();
+  }
+
   private static JsonNode find(JsonNode tokens, long id) {
     for (JsonNode t : tokens) {
       if (t.get("id").asLong() == id) {
