@@ -3,11 +3,15 @@ package org.coplan.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.zip.ZipInputStream;
+import org.coplan.testing.Problems;
 import org.coplan.testing.Requests;
 import org.coplan.testing.SignedIn;
 import org.coplan.testing.TestServer;
@@ -124,6 +128,24 @@ class ImpactByRepresentationIT {
       assertThat(k.get("id").asText()).isEqualTo("K1");
     }
     assertThat(inClusters).isEqualTo(relocated + trimmed);
+
+    // impacts and conflicts also come as CSV tables of the plan's export
+    r = admin.get(BASE + "/plans/wide-lane/export?format=csv&layers=impacts,conflicts");
+    assertThat(r.statusCode()).isEqualTo(200);
+    Map<String, String> files = new TreeMap<>();
+    try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(r.body()))) {
+      for (var e = z.getNextEntry(); e != null; e = z.getNextEntry()) {
+        files.put(e.getName(), new String(z.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    }
+    assertThat(files).containsOnlyKeys("impacts.csv", "conflicts.csv");
+    assertThat(files.get("impacts.csv")).isEqualTo(new String(admin.get(BASE + "/plans/wide-lane/impact?f=csv").body(), StandardCharsets.UTF_8));
+    String[] conflictRows = files.get("conflicts.csv").split("\r\n");
+    assertThat(conflictRows[0]).isEqualTo("fid,type,severity,check,primary_id,features,measured,norm,unit,sentence,wkt");
+    assertThat(conflictRows.length - 1).isEqualTo(Integer.parseInt(
+        server.database().scalar("SELECT count(*)::text FROM conflict WHERE settlement_id = 'mini' AND plan_id = 'wide-lane'")));
+    assertThat(files.get("conflicts.csv")).contains(",corridor_relocation,", "structures:", "footpaths:");
+    Problems.assertBadParameter(admin.get(BASE + "/plans/wide-lane/export?format=gpkg&layers=conflicts"), "layers", "CSV only");
 
     String table = new String(admin.get(BASE + "/plans/wide-lane/impact?f=csv").body());
     JsonNode first = cells.get(0);
