@@ -7,11 +7,12 @@ export type ImportLayer = (typeof IMPORT_LAYERS)[number];
 export interface ImportProblem {
   severity: 'error' | 'warning' | 'info';
   code: string;
-  row: number | null;
-  field: string | null;
+  /** Absent for problems of the whole file (the CRS, the mapping). */
+  row?: number | null;
+  field?: string | null;
   detail: string;
-  location: [number, number] | null;
-  remedy: string | null;
+  location?: [number, number] | null;
+  remedy?: string | null;
 }
 
 export interface ImportAttribute {

@@ -80,7 +80,8 @@ export function openImport(imports: ImportApi, status: StatusLine, options: { re
     if (!preview || p.id !== preview.id) return;
     const heard = Number(document.body.dataset.progressEvents ?? '0') + 1;
     document.body.dataset.progressEvents = String(heard);
-    showProgress(p.phase, p.done, p.total);
+    // events may arrive after the commit's answer: the result already shows it done
+    if (preview.state === 'staged') showProgress(p.phase, p.done, p.total);
   });
 
   /** The representation's CSV is applied at once, row by row: what was applied and what was not. */
@@ -107,7 +108,8 @@ export function openImport(imports: ImportApi, status: StatusLine, options: { re
   function render(p: ImportPreview): void {
     preview = p;
     document.body.dataset.importState = p.state;
-    const parts: (HTMLElement | null)[] = [summary(p), problems(p)];
+    // a committed import keeps no rows: its counts and problems were the preview's
+    const parts: (HTMLElement | null)[] = [summary(p), p.state === 'staged' ? problems(p) : null];
     if (p.state === 'staged') parts.push(crsForm(p), mappingForm(p), commitForm(p));
     if (p.result) parts.push(result(p));
     out.replaceChildren(...parts.filter((x): x is HTMLElement => x !== null));
@@ -122,7 +124,7 @@ export function openImport(imports: ImportApi, status: StatusLine, options: { re
       el('h2', { id: 'import-summary-title' }, p.source.fileName),
       el('p', { id: 'import-count' }, tn('import.features', p.featureCount), ' · ', t(`import.layer.${p.layer}`), types ? ` · ${types}` : ''),
       el('p', { id: 'import-crs-line' }, declared ? t('import.crsIs', { crs: declared }) : t('import.crsMissing')),
-      el('p', { id: 'import-counts' }, t('import.counts', {
+      p.state !== 'staged' ? null : el('p', { id: 'import-counts' }, t('import.counts', {
         errors: formatNumber(p.summary.errors), warnings: formatNumber(p.summary.warnings), toCreate: formatNumber(p.summary.toCreate),
       })));
   }
@@ -134,7 +136,7 @@ export function openImport(imports: ImportApi, status: StatusLine, options: { re
     }
     const rows = p.problems.slice(0, SHOWN_PROBLEMS).map((x) =>
       el('tr', { class: `problem-${x.severity}`, 'data-code': x.code },
-        el('td', {}, t(`import.severity.${x.severity}`)), el('td', {}, x.code), el('td', {}, x.row === null ? '' : String(x.row)),
+        el('td', {}, t(`import.severity.${x.severity}`)), el('td', {}, x.code), el('td', {}, x.row == null ? '' : String(x.row)),
         el('td', {}, x.field ?? ''), el('td', {}, x.detail)));
     const more = p.problemsTotal > rows.length ? el('p', { class: 'muted' }, t('import.moreProblems', { shown: formatNumber(rows.length), total: formatNumber(p.problemsTotal) })) : null;
     return el('section', { class: 'import-problems' },
