@@ -11,8 +11,8 @@ export default defineConfig({
     sourcemap: true,
     // maplibre-gl is one large ESM chunk by design; splitting it buys nothing here.
     chunkSizeWarningLimit: 1200,
-    // two pages: the map (index.html) and presentation mode for meetings (present.html)
-    rollupOptions: { input: { main: 'index.html', present: 'present.html' } },
+    // pages: the map (index.html), presentation mode for meetings (present.html), imports (import.html)
+    rollupOptions: { input: { main: 'index.html', present: 'present.html', import: 'import.html' } },
   },
   server: {
     proxy: { '/api': api, '/health': api },

@@ -68,6 +68,8 @@ export function credentialHeaders(method: string, url: string, credentials: Cred
 export interface RequestOptions {
   /** Sent as JSON. */
   body?: unknown;
+  /** Sent as is instead (file uploads): FormData as multipart/form-data, a Blob with its type. */
+  upload?: FormData | Blob;
   /** Media type wanted; problem+json is always accepted too. */
   accept?: string;
   signal?: AbortSignal;
@@ -154,7 +156,7 @@ export class ApiClient {
       return await fetch(path, {
         method,
         headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        body: options.upload ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
         credentials: 'same-origin',
         signal: options.signal,
       });

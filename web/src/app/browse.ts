@@ -52,6 +52,10 @@ export async function browse({ status, notice, store }: Chrome): Promise<void> {
     // tokens are made with a password's session, not with another token
     if (session.current?.credential === 'session') list.push({ id: 'tokens-button', label: t('tokens.button'), run: () => tokens.open(here) });
     if (can.can('users.manage')) list.push({ id: 'accounts-button', label: t('accounts.button'), run: () => accounts.open() });
+    if (here && can.can('plan.import')) {
+      const query = new URLSearchParams({ settlement: here.id, plan: page?.current().planId ?? BASELINE_PLAN });
+      list.push({ id: 'import-button', label: t('import.menu'), run: () => window.location.assign(`/import.html?${query.toString()}`) });
+    }
     return list;
   };
 

@@ -30,7 +30,7 @@ describe('people and access', () => {
       // the admin: accounts
       let { page, problems } = await openMap(browser, server.url, '/#tandale');
       await signIn(page, 'admin', PASSWORDS.admin);
-      assert.deepEqual(await menuActions(page), ['members-button', 'tokens-button', 'accounts-button', 'sign-out-button']);
+      assert.deepEqual(await menuActions(page), ['members-button', 'tokens-button', 'accounts-button', 'import-button', 'sign-out-button']);
       await openMenuAction(page, 'accounts-button');
       await page.fill('#accounts-username', NEW_USER);
       await page.fill('#accounts-display-name', 'Field <b>surveyor</b>');
@@ -48,7 +48,7 @@ describe('people and access', () => {
       // a planner: members of Tandale (no accounts dialog)
       ({ page, problems } = await openMap(browser, server.url, '/#tandale'));
       await signIn(page, 'planner', PASSWORDS.demo);
-      assert.deepEqual(await menuActions(page), ['members-button', 'tokens-button', 'sign-out-button']);
+      assert.deepEqual(await menuActions(page), ['members-button', 'tokens-button', 'import-button', 'sign-out-button']);
       await openMenuAction(page, 'members-button');
       await page.fill('#members-username', NEW_USER);
       await page.selectOption('#members-role', 'engineer');
@@ -68,7 +68,7 @@ describe('people and access', () => {
       // the new engineer: a token, shown once, that works, then revoked
       ({ page, problems } = await openMap(browser, server.url, '/#tandale'));
       await signIn(page, NEW_USER, NEW_PASSWORD);
-      assert.deepEqual(await menuActions(page), ['tokens-button', 'sign-out-button'], 'an engineer manages no members');
+      assert.deepEqual(await menuActions(page), ['tokens-button', 'import-button', 'sign-out-button'], 'an engineer manages no members, and imports');
       await openMenuAction(page, 'tokens-button');
       await page.fill('#tokens-name', 'QGIS on the survey laptop');
       await page.selectOption('#tokens-settlement', 'tandale');

@@ -6,7 +6,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { screenshot, useServer, watchedPage } from './app.mjs';
-import { PASSWORDS, apiSession, launchBrowser, sql } from './harness.mjs';
+import { PASSWORDS, SCREENSHOT_DIR, apiSession, launchBrowser, sql } from './harness.mjs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 
 const server = useServer();
 const PROJECTOR = { viewport: { width: 1920, height: 1080 } };
@@ -83,6 +85,26 @@ describe('presentation mode', () => {
       // both screens on the lane
       if (!(await pp.locator('#proposal-title').innerText()).startsWith('New Lane')) await pp.keyboard.press('ArrowRight');
       await ready(pp);
+
+      // the planner widens the lane from the planner's screen (signed in there); the reviewer's
+      // screen shows the new width without a reload
+      await rp.evaluate(() => (window.__notReloaded = true));
+      const edited = await pp.evaluate(async ({ plan, id }) => {
+        const { csrfToken } = await (await fetch('/api/auth/me')).json();
+        const item = `/api/settlements/tandale/plans/${plan}/collections/footpaths/items/${id}`;
+        // Jetty's gzip handler marks the tag of a compressed answer (`--gzip` inside the quotes)
+        // and does not take the mark back on If-Match: the tag is the feature's id and version
+        const etag = (await fetch(item)).headers.get('ETag').replace(/--gzip"$/, '"');
+        const r = await fetch(item, {
+          method: 'PATCH',
+          headers: { 'Content-Type': 'application/merge-patch+json', 'If-Match': etag, 'X-CSRF-Token': csrfToken },
+          body: JSON.stringify({ properties: { width_m: 4 } }),
+        });
+        return `${r.status} ${r.status === 200 ? '' : await r.text()}`;
+      }, { plan: PLAN, id: lane.features[0].id });
+      assert.equal(edited, '200 ');
+      await rp.locator('#proposal-title', { hasText: 'New Lane, 4 m wide' }).waitFor({ timeout: 10_000 });
+      assert.equal(await rp.evaluate(() => window.__notReloaded), true, 'the reviewer\'s screen was not reloaded');
 
       // the planner comments with script payloads; the reviewer's screen shows it, literally, without a reload
       await pp.fill('#comment-body', PAYLOAD);
@@ -183,6 +205,13 @@ describe('presentation mode', () => {
       await print.emulateMedia({ media: 'print' });
       assert.equal(await print.locator('.present-layout').isVisible(), false);
       await screenshot(print, 'present-print.png');
+      // the PDF is the printed page: Chromium's own print engine, as "Save as PDF" does
+      const pdf = await print.pdf({ format: 'A4', printBackground: true });
+      const text = pdf.toString('latin1');
+      assert.ok(text.startsWith('%PDF-'), 'a PDF');
+      assert.ok(/\/Subtype\s*\/Image/.test(text), 'with the map image in it');
+      assert.ok(pdf.length > 20_000, `not an empty page (${pdf.length} bytes)`);
+      await writeFile(path.join(SCREENSHOT_DIR, 'present-summary.pdf'), pdf);
       assert.deepEqual(printProblems, []);
 
       // revoked: the link no longer opens the plan

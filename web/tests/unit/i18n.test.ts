@@ -46,7 +46,7 @@ describe('message files', () => {
 
   it('has every key the code and the page ask for', () => {
     const asked = new Set<string>();
-    for (const file of [...sources(path.join(WEB, 'src')), path.join(WEB, 'index.html')]) {
+    for (const file of [...sources(path.join(WEB, 'src')), ...['index.html', 'present.html', 'import.html'].map((page) => path.join(WEB, page))]) {
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(/\bt\('([a-zA-Z0-9_.]+)'/g)) asked.add(m[1]!);
       for (const m of text.matchAll(/\btn\('([a-zA-Z0-9_.]+)'/g)) ['one', 'other'].forEach((form) => asked.add(`${m[1]}.${form}`));

@@ -16,9 +16,9 @@ describe('can()', () => {
   it('grows with the role: viewer < community reviewer < engineer < planner (docs/security.md)', () => {
     expect(allowed(permissionsFor(me([['tandale', 'viewer']]), 'tandale'))).toEqual([]);
     expect(allowed(permissionsFor(me([['tandale', 'community_reviewer']]), 'tandale'))).toEqual(['plan.comment']);
-    expect(allowed(permissionsFor(me([['tandale', 'engineer']]), 'tandale'))).toEqual(['plan.comment', 'geometry.write', 'plan.export']);
+    expect(allowed(permissionsFor(me([['tandale', 'engineer']]), 'tandale'))).toEqual(['plan.comment', 'geometry.write', 'plan.import', 'plan.export']);
     expect(allowed(permissionsFor(me([['tandale', 'planner']]), 'tandale'))).toEqual([
-      'plan.comment', 'geometry.write', 'plan.export', 'plan.edit', 'plans.manage', 'members.manage', 'shareLinks.manage',
+      'plan.comment', 'geometry.write', 'plan.import', 'plan.export', 'plan.edit', 'representation.edit', 'plans.manage', 'members.manage', 'shareLinks.manage',
     ]);
   });
 

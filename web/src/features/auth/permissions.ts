@@ -12,10 +12,14 @@ export const ACTIONS = {
   'plan.comment': 'community_reviewer',
   /** Write geometry through the API (the engineer's as-built surveys). */
   'geometry.write': 'engineer',
+  /** Import features from files into a plan's layer (staged: preview, then commit). */
+  'plan.import': 'engineer',
   /** Download the plan's layers (GeoPackage, DXF ...). */
   'plan.export': 'engineer',
   /** Edit every layer of a plan. */
   'plan.edit': 'planner',
+  /** Change the settlement's representation: cells, clusters, segments and who is in each (CSV too). */
+  'representation.edit': 'planner',
   /** Create, copy, rename and archive plans. */
   'plans.manage': 'planner',
   /** Give people a role in the settlement. */

@@ -165,7 +165,6 @@ public final class CoplanServer implements AutoCloseable {
     app.register(new TileResource(tiles));
     app.register(new LandingResource(config.map(), settlementResource));
     registerEditing(app, config, jdbc, settlements, features);
-    registerImportExport(app, jdbc, settlements);
     PlanEventStreams eventStreams = new PlanEventStreams(Duration.ofSeconds(config.http().eventStreamSeconds()));
     changeFeed.subscribe(eventStreams);
     app.register(new ContainerLifecycleListener() {
@@ -189,6 +188,7 @@ public final class CoplanServer implements AutoCloseable {
     app.register(new ImpactResource(analysis));
     app.register(new CompareResource(analysis));
     app.register(new ConflictsResource(analysis));
+    registerImportExport(app, jdbc, settlements, org.coplan.analysis.AnalysisExportTables.of(analysis, jdbc));
     app.register(new StaticFilesResource());
     return app;
   }
@@ -218,7 +218,8 @@ public final class CoplanServer implements AutoCloseable {
    * Import and export (issue 8): staged imports, exports, household enumerations; GDAL runs under
    * {@link GdalRunner}'s guard.
    */
-  private static void registerImportExport(ResourceConfig app, Jdbc jdbc, SettlementService settlements) {
+  private static void registerImportExport(
+      ResourceConfig app, Jdbc jdbc, SettlementService settlements, java.util.List<org.coplan.io.ExportTable> tables) {
     GdalRunner gdal = GdalRunner.defaults();
     ImportService imports =
         new ImportService(jdbc, settlements, new SettlementEditService(jdbc), new FeatureEditService(jdbc), gdal);
@@ -226,8 +227,8 @@ public final class CoplanServer implements AutoCloseable {
     app.register(new PlanImportResource(imports));
     app.register(new NewSettlementImportResource(imports));
     app.register(new HouseholdResource(new HouseholdService(jdbc, settlements, gdal)));
-    // the analysis feature adds its tables (impacts, conflicts) to this list
-    app.register(new ExportResource(new ExportService(jdbc, settlements, gdal, java.util.List.of())));
+    // tables other features add to CSV exports (the analysis: impacts, conflicts)
+    app.register(new ExportResource(new ExportService(jdbc, settlements, gdal, tables)));
   }
 
   /** The bound port (useful with port 0). */

@@ -109,7 +109,8 @@ public final class AnalysisService implements ChangeListener {
   Impact impact(String sid, String pid) {
     Analysis plan = analysis(sid, pid);
     Analysis baseline = "baseline".equals(pid) ? plan : analysis(sid, "baseline");
-    return Impact.of(pid, plan, baseline, repository.groupColumns());
+    return Impact.of(pid, plan, baseline, repository.groupColumns(),
+        ids -> repository.jdbcRead(c -> org.coplan.review.RepresentationGrouping.memberships(c, sid, ids)));
   }
 
   /** Runs the plan's analysis again from the database, whole. */

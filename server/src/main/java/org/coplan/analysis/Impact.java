@@ -5,20 +5,24 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 import org.coplan.analysis.engine.Access;
 import org.coplan.analysis.engine.Analysis;
 import org.coplan.analysis.engine.Conflict;
 import org.coplan.analysis.engine.ConflictType;
 import org.coplan.analysis.engine.RuleSet;
 import org.coplan.analysis.engine.Structure;
+import org.coplan.review.RepresentationGrouping.Membership;
 
 /**
  * What a plan costs and brings. Costs: structures relocated (a corridor leaves too little, or a
  * no-build constraint) and trimmed, with their households and people, by reason and by each
  * grouping column (cell, and cluster or segment where the structures table has them). Data-quality
- * conflicts count in none of these. Brings, against the baseline: households newly within the water,
+ * conflicts count in none of these. The same costs per cell and cluster of the community's
+ * representation ({@code representation}), so each forum sees what the plan does to it. Brings, against the baseline: households newly within the water,
  * toilet and fire-access norms (of the structures present in both) and path length added.
  */
 record Impact(
@@ -27,7 +31,21 @@ record Impact(
     Count trimmed,
     Map<String, Count> byReason,
     Map<String, Map<String, Count>> byGroup,
+    Representation representation,
     Brings brings) {
+
+  /**
+   * Which cells and clusters of the community's representation the relocated and trimmed
+   * structures belong to, and how they are touched; {@code id} null collects structures in no cell.
+   */
+  record Representation(List<UnitImpact> cells, List<UnitImpact> clusters) {}
+
+  /** One cell (with its {@code cluster}) or cluster: what is relocated and trimmed in it. */
+  record UnitImpact(String id, String name, String cluster, Count relocated, Count trimmed) {
+    UnitImpact plus(Structure s, boolean moved) {
+      return new UnitImpact(id, name, cluster, moved ? relocated.plus(s) : relocated, moved ? trimmed : trimmed.plus(s));
+    }
+  }
 
   /** Structures, households and people. */
   record Count(int structures, int households, int people) {
@@ -43,7 +61,13 @@ record Impact(
       int householdsNewlyWithinWater, int householdsNewlyWithinToilet, int householdsNewlyWithinFire,
       int householdsWithinWater, int householdsWithinToilet, int householdsWithinFire, double pathLengthAddedM) {}
 
-  static Impact of(String planId, Analysis plan, Analysis baseline, List<String> groupColumns) {
+  /**
+   * @param cellsOf the representation's cell and cluster of each of the given structures (those in
+   *     no cell left out)
+   */
+  static Impact of(
+      String planId, Analysis plan, Analysis baseline, List<String> groupColumns,
+      Function<Set<UUID>, Map<UUID, Membership>> cellsOf) {
     Map<UUID, ConflictType> outcome = new HashMap<>();
     Map<String, Count> byReason = new TreeMap<>();
     Map<UUID, List<ConflictType>> reasons = new HashMap<>();
@@ -86,7 +110,25 @@ record Impact(
         byGroup.get(g).merge(bucket, Count.ZERO.plus(s), (a, b) -> new Count(a.structures + 1, a.households + s.households(), a.people + s.people()));
       }
     }
-    return new Impact(planId, relocated, trimmed, byReason, byGroup, brings(plan, baseline));
+    return new Impact(planId, relocated, trimmed, byReason, byGroup, representation(plan, outcome, cellsOf.apply(outcome.keySet())),
+        brings(plan, baseline));
+  }
+
+  private static Representation representation(Analysis plan, Map<UUID, ConflictType> outcome, Map<UUID, Membership> cells) {
+    Map<String, UnitImpact> byCell = new TreeMap<>(java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+    Map<String, UnitImpact> byCluster = new TreeMap<>(java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+    for (Map.Entry<UUID, ConflictType> e : outcome.entrySet()) {
+      Structure s = plan.model().structure(e.getKey());
+      boolean moved = e.getValue() == ConflictType.CORRIDOR_RELOCATION;
+      Membership m = cells.get(e.getKey());
+      String cell = m == null ? null : m.cellId();
+      String cluster = m == null ? null : m.clusterId();
+      byCell.computeIfAbsent(cell, k -> new UnitImpact(k, m == null ? null : m.cellName(), cluster, Count.ZERO, Count.ZERO));
+      byCell.put(cell, byCell.get(cell).plus(s, moved));
+      byCluster.computeIfAbsent(cluster, k -> new UnitImpact(k, m == null ? null : m.clusterName(), null, Count.ZERO, Count.ZERO));
+      byCluster.put(cluster, byCluster.get(cluster).plus(s, moved));
+    }
+    return new Representation(List.copyOf(byCell.values()), List.copyOf(byCluster.values()));
   }
 
   private static Brings brings(Analysis plan, Analysis baseline) {
@@ -121,6 +163,14 @@ record Impact(
     row(out, "trimmed", "", trimmed);
     byReason.forEach((k, v) -> row(out, "by_reason", k, v));
     byGroup.forEach((g, m) -> m.forEach((k, v) -> row(out, "by_" + g, k, v)));
+    for (UnitImpact u : representation.cells()) {
+      row(out, "representation_cell_relocated", u.id() == null ? "(none)" : u.id(), u.relocated());
+      row(out, "representation_cell_trimmed", u.id() == null ? "(none)" : u.id(), u.trimmed());
+    }
+    for (UnitImpact u : representation.clusters()) {
+      row(out, "representation_cluster_relocated", u.id() == null ? "(none)" : u.id(), u.relocated());
+      row(out, "representation_cluster_trimmed", u.id() == null ? "(none)" : u.id(), u.trimmed());
+    }
     out.append(plan).append(",households_newly_within_water,,,").append(brings.householdsNewlyWithinWater()).append(",\n");
     out.append(plan).append(",households_newly_within_toilet,,,").append(brings.householdsNewlyWithinToilet()).append(",\n");
     out.append(plan).append(",households_newly_within_fire,,,").append(brings.householdsNewlyWithinFire()).append(",\n");

@@ -13,7 +13,8 @@ import org.coplan.db.Jdbc;
 import org.coplan.http.JsonMapper;
 
 /**
- * The SQL of the change log: the three version tables of V004 in one list, newest first, every
+ * The SQL of the change log: the three version tables of V004 and the decision log (meetings and
+ * their decisions, V008) in one list, newest first, every
  * filter bound (a null filter matches everything). Each table's index on (settlement_id, seq)
  * serves the order and the page.
  */
@@ -47,6 +48,15 @@ final class HistoryRepository {
           + "   jsonb_build_object('name', name, 'notes', notes, 'category', category, 'categoryReason', category_reason,"
           + "                      'metricSrid', metric_srid)"
           + " FROM settlement_version WHERE settlement_id = ?"
+          + " UNION ALL"
+          // the decision log: a meeting record with its decisions (V009_1 gives it a place in the order)
+          + " SELECT m.log_seq, m.created_at, m.recorded_by, 'record', NULL, 'meeting', m.plan_id, NULL, NULL, 1, false,"
+          + "   jsonb_build_object('id', m.id, 'heldOn', m.held_on, 'forumLevel', m.forum_level, 'forumUnit', m.forum_unit,"
+          + "     'attendance', m.attendance, 'facilitator', m.facilitator, 'notes', m.notes, 'decisions',"
+          + "     coalesce((SELECT jsonb_agg(jsonb_build_object('proposal', d.proposal_id, 'outcome', d.outcome, 'reason', d.reason)"
+          + "       ORDER BY d.proposal_id) FROM review_decision d"
+          + "       WHERE d.settlement_id = m.settlement_id AND d.plan_id = m.plan_id AND d.meeting_id = m.id), '[]'::jsonb))"
+          + " FROM review_meeting m WHERE m.settlement_id = ?"
           + ") h"
           + " WHERE (?::text IS NULL OR h.author = ?)"
           + " AND (?::timestamptz IS NULL OR h.changed_at >= ?)"
@@ -67,7 +77,7 @@ final class HistoryRepository {
         c -> {
           try (PreparedStatement ps = c.prepareStatement(SQL)) {
             int i = 1;
-            for (int copy = 0; copy < 3; copy++) {
+            for (int copy = 0; copy < 4; copy++) {
               ps.setString(i++, q.settlementId());
             }
             i = both(ps, i, q.author(), Types.VARCHAR);

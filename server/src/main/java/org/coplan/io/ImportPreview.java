@@ -34,6 +34,12 @@ final class ImportPreview {
     o.set("geometryTypes", JsonMapper.MAPPER.valueToTree(checked.geometryTypes()));
     o.set("fields", JsonMapper.MAPPER.valueToTree(job.fields()));
     o.set("mapping", JsonMapper.MAPPER.valueToTree(job.mapping()));
+    // what the mapping may name and the defaults may fill: the layer's attributes, for forms
+    ArrayNode attributes = o.putArray("attributes");
+    org.coplan.layers.Layer.byId(job.layer()).ifPresent(layer -> layer.attributes().forEach(a -> {
+      ObjectNode n = attributes.addObject().put("name", a.name()).put("type", a.type().jsonSchema).put("required", a.required());
+      n.set("allowed", JsonMapper.MAPPER.valueToTree(a.allowed()));
+    }));
     o.set("defaults", JsonMapper.MAPPER.valueToTree(job.defaults()));
     long errors = checked.errors();
     long blocking = checked.problems().stream().filter(p -> p.isError() && p.remedy() == null).count();

@@ -56,7 +56,7 @@ public final class ImportService {
   private final GdalRunner gdal;
   private final SourceReader reader;
   private final ImportRepository repository = new ImportRepository();
-  private final ImportProgress progress = new ImportProgress();
+  private final ImportProgress progress;
 
   public ImportService(
       Jdbc jdbc, SettlementService settlements, SettlementEditService settlementEdits, FeatureEditService featureEdits,
@@ -67,6 +67,7 @@ public final class ImportService {
     this.featureEdits = featureEdits;
     this.gdal = gdal;
     this.reader = new SourceReader(gdal, ZipGuard.defaults());
+    this.progress = new ImportProgress(jdbc);
   }
 
   /** Reads the upload into a staged import and answers its preview. */
@@ -244,6 +245,9 @@ public final class ImportService {
     Layer layer = layer(job.layer());
     String reason = change.reason() != null ? change.reason() : "import of " + job.fileName() + " (" + features.size() + " features)";
     Change stamped = new Change(change.author(), reason);
+    if (!create) {
+      progress.announceTo(id, job.settlementId(), job.planId());
+    }
     progress.set(id, "checking", 0, features.size());
     try {
       jdbc.inTransaction(

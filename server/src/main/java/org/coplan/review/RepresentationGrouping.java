@@ -24,6 +24,9 @@ public final class RepresentationGrouping {
 
   public record Grouping(List<Share> cells, List<Share> clusters) {}
 
+  /** The cell and cluster (ids and names) a structure belongs to. */
+  public record Membership(String cellId, String cellName, String clusterId, String clusterName) {}
+
   private RepresentationGrouping() {}
 
   public static Grouping of(Connection c, String settlementId, Collection<UUID> structureIds) throws SQLException {
@@ -46,6 +49,35 @@ public final class RepresentationGrouping {
       }
     }
     return new Grouping(cells, clusters(c, settlementId, cells));
+  }
+
+  /**
+   * The cell and cluster of each of these structures that is in a cell; structures in none (new
+   * ones a plan adds, or a settlement without a representation) are not in the answer. For
+   * features that count their own figures per cell (the impact analysis counts the plan's
+   * households and people of each relocated or trimmed structure).
+   */
+  public static Map<UUID, Membership> memberships(Connection c, String settlementId, Collection<UUID> structureIds)
+      throws SQLException {
+    Map<UUID, Membership> out = new java.util.HashMap<>();
+    if (structureIds.isEmpty()) {
+      return out;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT sc.structure_id, sc.cell_id, cu.name, cu.parent_id, ku.name FROM structure_cell sc"
+                + " JOIN rep_unit cu ON cu.settlement_id = sc.settlement_id AND cu.id = sc.cell_id"
+                + " LEFT JOIN rep_unit ku ON ku.settlement_id = cu.settlement_id AND ku.id = cu.parent_id"
+                + " WHERE sc.settlement_id = ? AND sc.structure_id = ANY(?)")) {
+      ps.setString(1, settlementId);
+      ps.setArray(2, c.createArrayOf("uuid", structureIds.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put((UUID) rs.getObject(1), new Membership(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+        }
+      }
+    }
+    return out;
   }
 
   /** Sums cell shares into their clusters (named from the database). */

@@ -45,6 +45,11 @@ class ExportImportRoundTripIT {
             "{\"name\":\"Lane 2\",\"class\":\"lane\",\"width_m\":4,\"state\":\"proposed\"}"));
     post("services",
         feature("{\"type\":\"Point\",\"coordinates\":[39.2405555555,-6.8005555555]}", "{\"name\":\"Bomba 1\",\"type\":\"water_point\",\"state\":\"proposed\",\"capacity\":25,\"sector\":\"water\"}"));
+    // constraints come as areas and lines (Shapefiles split them in two)
+    post("constraints",
+        feature(polygon(39.2435555555, -6.8035555555, 0.0003), "{\"name\":\"Bonde la mto\",\"kind\":\"flood_zone\",\"severity\":\"no_build\",\"setback_m\":0}"),
+        feature("{\"type\":\"LineString\",\"coordinates\":[[39.2441111111,-6.8001111111],[39.2449999999,-6.8009999999]]}",
+            "{\"name\":\"Mfereji\",\"kind\":\"drain\",\"severity\":\"conditional\",\"setback_m\":2.5}"));
   }
 
   static void post(String layer, String... features) {
@@ -75,25 +80,31 @@ class ExportImportRoundTripIT {
     String twin = "rt-" + format;
     assertThat(Requests.send(server, "POST", "/api/settlements", Requests.JSON, "{\"id\":\"" + twin + "\",\"name\":\"Twin\",\"boundary\":" + BOUNDARY + "}").statusCode())
         .isEqualTo(201);
-    for (Layer layer : List.of(Layer.STRUCTURES, Layer.FOOTPATHS, Layer.SERVICES)) {
+    for (Layer layer : List.of(Layer.STRUCTURES, Layer.FOOTPATHS, Layer.SERVICES, Layer.CONSTRAINTS)) {
       HttpResponse<byte[]> file = server.admin().request("GET", "/api/settlements/" + SID + "/plans/baseline/export?format=" + format + "&layers=" + layer.id(), null);
       assertThat(file.statusCode()).as(new String(file.body())).isEqualTo(200);
       String name = file.headers().firstValue("Content-Disposition").orElseThrow().replaceAll(".*filename=\"([^\"]+)\".*", "$1");
-      Map<String, String> form = fields("layer", layer.id(), "sourceLayer", layer == Layer.SERVICES && format.equals("shp") ? "services_points" : layer.id());
-      if (format.equals("csv")) {
-        form.put("crs", "EPSG:4326");
-        form.remove("sourceLayer");
+      // the Shapefile export splits layers with several geometry kinds: each part is imported
+      List<String> parts = !format.equals("shp") ? List.of(layer.id())
+          : layer == Layer.SERVICES ? List.of("services_points")
+          : layer == Layer.CONSTRAINTS ? List.of("constraints_areas", "constraints_lines") : List.of(layer.id());
+      for (String part : parts) {
+        Map<String, String> form = fields("layer", layer.id(), "sourceLayer", part);
+        if (format.equals("csv")) {
+          form.put("crs", "EPSG:4326");
+          form.remove("sourceLayer");
+        }
+        if (format.equals("geojson")) {
+          form.remove("sourceLayer");
+        }
+        HttpResponse<byte[]> staged = upload(server, "/api/settlements/" + twin + "/plans/baseline/imports", name, file.body(), form);
+        assertThat(staged.statusCode()).as(new String(staged.body())).isEqualTo(201);
+        JsonNode preview = json(staged);
+        assertThat(preview.get("committable").asBoolean()).as(preview.toPrettyString()).isTrue();
+        String location = "/api/settlements/" + twin + "/plans/baseline/imports/" + preview.get("id").asText();
+        HttpResponse<byte[]> committed = Requests.send(server, "POST", location + "/commit", Requests.JSON, "{}");
+        assertThat(committed.statusCode()).as(new String(committed.body())).isEqualTo(200);
       }
-      if (format.equals("geojson")) {
-        form.remove("sourceLayer");
-      }
-      HttpResponse<byte[]> staged = upload(server, "/api/settlements/" + twin + "/plans/baseline/imports", name, file.body(), form);
-      assertThat(staged.statusCode()).as(new String(staged.body())).isEqualTo(201);
-      JsonNode preview = json(staged);
-      assertThat(preview.get("committable").asBoolean()).as(preview.toPrettyString()).isTrue();
-      String location = "/api/settlements/" + twin + "/plans/baseline/imports/" + preview.get("id").asText();
-      HttpResponse<byte[]> committed = Requests.send(server, "POST", location + "/commit", Requests.JSON, "{}");
-      assertThat(committed.statusCode()).as(new String(committed.body())).isEqualTo(200);
       assertSame(layer, twin, format);
     }
   }

@@ -177,6 +177,25 @@ class HostileFilesIT {
   }
 
   @Test
+  void wrongGeometryTypesEmptyRequiredValuesAndABadMappingAreEachReported() {
+    String line = feature("{\"type\":\"LineString\",\"coordinates\":[[39.2460,-6.8000],[39.2461,-6.8001]]}", STRUCTURE);
+    String noUse = feature(square(39.2462, -6.8000, 0.0001, 0), "{\"use\":\"\",\"name\":\"Nyumba\"}");
+    String good = feature(square(39.2464, -6.8000, 0.0001, 0), STRUCTURE);
+    JsonNode preview = stage("types.geojson", collection(line, noUse, good).getBytes(StandardCharsets.UTF_8), "layer", "structures",
+        "mapping", "{\"use\":\"use\",\"name\":\"name\",\"colour\":\"paint\"}");
+    JsonNode wrong = problems(preview, "wrong-geometry-type").get(0);
+    assertThat(wrong.get("row").asInt()).isEqualTo(1);
+    assertThat(wrong.get("detail").asText()).contains("LineString");
+    JsonNode missing = problems(preview, "missing-value").get(0);
+    assertThat(missing.get("row").asInt()).isEqualTo(2);
+    assertThat(missing.get("field").asText()).isEqualTo("use");
+    assertThat(problems(preview, "mapping")).as(preview.toPrettyString()).isNotEmpty();
+    assertThat(preview.get("committable").asBoolean()).isFalse();
+    String report = new String(server.admin().request("GET", path(preview) + "/report.csv", null).body(), StandardCharsets.UTF_8);
+    assertThat(report).contains("error,wrong-geometry-type,1,", "error,missing-value,2,use,");
+  }
+
+  @Test
   void aZipBombIsRefused() {
     byte[] zeros = new byte[24 << 20];
     HttpResponse<byte[]> r = upload(server, IMPORTS, "bomb.zip", Uploads.zip(Map.of("big.geojson", zeros)), fields("layer", "structures"));

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.coplan.testing.EventStream;
 import org.coplan.testing.Requests;
 import org.coplan.testing.TestDatabase;
 import org.coplan.testing.TestServer;
@@ -50,7 +52,7 @@ class ImportIT {
   }
 
   @Test
-  void tandaleThroughThePublicImportPathGivesTheDemoLoadersCounts() throws InterruptedException {
+  void tandaleThroughThePublicImportPathGivesTheDemoLoadersCounts() throws Exception {
     HttpResponse<byte[]> r =
         upload(server, "/api/imports", "tandale-buildings.zip", Uploads.zipShapefile(tandale("tandale-buildings.shp"), true),
             fields("layer", "structures", "mapping", "{\"USE\": null, \"LEVELS\": null}", "defaults", "{\"use\": \"residential\"}"));
@@ -92,7 +94,25 @@ class ImportIT {
             fields("layer", "footpaths", "mapping", "{\"OSM_TYPE\": \"class\"}", "defaults", "{\"width_m\": 1.5, \"state\": \"existing\"}"));
     JsonNode roadsPreview = json(roads);
     assertThat(roadsPreview.get("mapping").get("NAME").asText()).isEqualTo("name");
-    JsonNode roadsResult = commit(url(roads), "{\"skipOutside\": true}").get("result");
+    // the page's progress bar hears the commit on the plan's event stream
+    JsonNode roadsResult;
+    List<JsonNode> heard = new ArrayList<>();
+    try (EventStream events = EventStream.openAsAdmin(server, "/api/settlements/tandale/plans/roads/events")) {
+      assertThat(events.next("ready", 10, TimeUnit.SECONDS)).isNotNull();
+      roadsResult = commit(url(roads), "{\"skipOutside\": true}").get("result");
+      for (EventStream.Event e = events.next("import-progress", 5, TimeUnit.SECONDS); e != null;
+          e = events.next("import-progress", 1, TimeUnit.SECONDS)) {
+        heard.add(e.data().get("data"));
+      }
+    }
+    assertThat(heard).as("progress events").isNotEmpty();
+    assertThat(heard).extracting(e -> e.get("id").asText()).containsOnly(roadsPreview.get("id").asText());
+    assertThat(heard).extracting(e -> e.get("done").asInt()).isSorted();
+    JsonNode last = heard.get(heard.size() - 1);
+    assertThat(last.get("phase").asText()).isEqualTo("writing");
+    assertThat(last.get("done").asInt()).isEqualTo(last.get("total").asInt()).isEqualTo(roadsResult.get("created").asInt());
+    // the preview lists the layer's attributes for the mapping form
+    assertThat(roadsPreview.get("attributes").findValuesAsText("name")).contains("class", "width_m", "state");
     long demoPaths = Requests.count(server, "SELECT count(*) FROM footpaths WHERE settlement_id = 'tandale' AND plan_id = 'baseline'");
     assertThat(roadsResult.get("created").asLong()).isEqualTo(demoPaths);
     assertThat(roadsResult.get("skippedRows").size()).isEqualTo(885 - (int) demoPaths);

@@ -148,6 +148,23 @@ class ReviewIT {
     assertThat(m.get("recordedBy").asText()).isEqualTo("neema");
     assertThat(m.get("decisions").get(0).get("outcome").asText()).isEqualTo("needs_change");
     assertThat(m.get("decisions").get(0).get("reason").asText()).isEqualTo("widen at the school");
+    // part of the settlement's history, in order with the edits
+    JsonNode history = planner.getJson("/api/settlements/tandale/history?plan=market-lane&limit=100").get("entries");
+    JsonNode logged = null;
+    for (JsonNode e : history) {
+      if (e.get("subject").asText().equals("meeting") && e.at("/state/id").asText().equals(m.get("id").asText())) {
+        logged = e;
+      }
+    }
+    assertThat(logged).as(history.toString()).isNotNull();
+    assertThat(logged.get("operation").asText()).isEqualTo("record");
+    assertThat(logged.get("author").asText()).isEqualTo("neema");
+    assertThat(logged.at("/state/forumLevel").asText()).isEqualTo("cluster");
+    assertThat(logged.at("/state/attendance").asInt()).isEqualTo(42);
+    assertThat(logged.at("/state/facilitator").asText()).isEqualTo("Shack Dwellers");
+    assertThat(logged.at("/state/decisions/0/outcome").asText()).isEqualTo("needs_change");
+    long planCreated = Long.parseLong(server.database().scalar("SELECT min(seq)::text FROM plan_version WHERE plan_id = 'market-lane'"));
+    assertThat(logged.get("seq").asLong()).isGreaterThan(planCreated);
     // every fault at once
     JsonNode p = Problems.assertProblem(planner.request("POST", PLAN + "/meetings",
         "{\"heldOn\":\"2999-01-01\",\"forumLevel\":\"street\",\"attendance\":-1,\"facilitator\":\"x\",\"decisions\":[{\"proposal\":\"plan\",\"outcome\":\"maybe\",\"reason\":\"\"}]}"),

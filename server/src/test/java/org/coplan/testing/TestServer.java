@@ -23,10 +23,13 @@ public final class TestServer implements AutoCloseable {
   private final TestDatabase.Fresh database;
   private final CoplanServer server;
   private final HttpClient client = HttpClient.newHttpClient();
+  /** Whether closing this server closes its database too (not for a {@link #peer()}). */
+  private final boolean ownsDatabase;
 
-  private TestServer(TestDatabase.Fresh database, CoplanServer server) {
+  private TestServer(TestDatabase.Fresh database, CoplanServer server, boolean ownsDatabase) {
     this.database = database;
     this.server = server;
+    this.ownsDatabase = ownsDatabase;
   }
 
   public static TestServer start() {
@@ -41,10 +44,23 @@ public final class TestServer implements AutoCloseable {
     values.putIfAbsent("host", "127.0.0.1");
     CoplanConfig config = CoplanConfig.from(Arguments.of(values));
     try {
-      return new TestServer(db, CoplanServer.start(config, db.dataSource()));
+      return new TestServer(db, CoplanServer.start(config, db.dataSource()), true);
     } catch (Exception e) {
       db.close();
       throw new IllegalStateException("test server did not start", e);
+    }
+  }
+
+  /**
+   * A second server instance over the same database, as behind a load balancer: it shares the
+   * data (sessions too) but nothing in memory. Close it before this one.
+   */
+  public TestServer peer() {
+    CoplanConfig config = CoplanConfig.from(Arguments.of(Map.of("port", "0", "host", "127.0.0.1")));
+    try {
+      return new TestServer(database, CoplanServer.start(config, database.dataSource()), false);
+    } catch (Exception e) {
+      throw new IllegalStateException("peer server did not start", e);
     }
   }
 
@@ -124,6 +140,8 @@ public final class TestServer implements AutoCloseable {
   @Override
   public void close() throws Exception {
     server.close();
-    database.close();
+    if (ownsDatabase) {
+      database.close();
+    }
   }
 }
