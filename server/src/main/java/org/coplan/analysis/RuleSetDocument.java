@@ -101,7 +101,7 @@ public final class RuleSetDocument {
         } else {
           doc.set(name, value);
         }
-      } else if (name.equals("drain_setback_m")) {
+      } else if (name.equals("drain_setback_m") || name.equals("max_shared_length_m")) {
         number(value, at, 0, 1000, false, faults);
         doc.set(name, value);
       } else if (name.equals("setbacks_m")) {
@@ -172,6 +172,7 @@ public final class RuleSetDocument {
             f.path("break_gap_m").asDouble(), f.path("max_cluster_structures").asInt()),
         new RuleSet.Access(a.path("frontage_m").asDouble(), a.path("max_snap_m").asDouble()),
         setbacks,
-        doc.path("drain_setback_m").asDouble());
+        doc.path("drain_setback_m").asDouble(),
+        doc.path("max_shared_length_m").asDouble());
   }
 }

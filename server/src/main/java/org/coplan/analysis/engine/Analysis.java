@@ -1,6 +1,7 @@
 package org.coplan.analysis.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -34,12 +35,15 @@ public final class Analysis {
   private final Zones zones;
   private final WalkingNetwork network;
   private final AccessCheck accessCheck;
+  private final FireClusters fire;
   private Map<UUID, Access> access = new HashMap<>();
   private Map<UUID, Load> loads = new HashMap<>();
   private final Map<UUID, List<Conflict>> byPrimary = new HashMap<>();
   private Delta initial;
   /** The largest constraint setback: how far constraint checks look. Recomputed when constraints change. */
   private double setbackReach;
+  /** The largest corridor radius of any path the model has held: how far a path's checks look. Never shrinks. */
+  private double pathReach;
 
   private Analysis(PlanModel model, RuleSet rules) {
     this.model = model;
@@ -47,25 +51,52 @@ public final class Analysis {
     this.zones = new Zones(rules);
     this.network = new WalkingNetwork(model);
     this.accessCheck = new AccessCheck(model, network, rules);
+    this.fire = new FireClusters(model, rules);
   }
 
-  /** Analyses the whole plan. */
+  /**
+   * Analyses the whole plan. The per-feature work (joining the network, access, the checks) runs on
+   * all cores: it only reads the model, the indexes (built first) and the zones (made first).
+   */
   public static Analysis run(PlanModel model, RuleSet rules) {
     Analysis a = new Analysis(model, rules);
     a.setbackReach = model.largestSetback(rules);
-    model.structures().forEach(a.accessCheck::place);
+    model.buildIndexes();
+    for (Path p : model.paths()) {
+      a.pathReach = Math.max(a.pathReach, a.zones.corridorRadius(p));
+      if (p.planned()) {
+        a.zones.corridor(p);
+      }
+    }
+    model.constraints().forEach(a.zones::zone);
+    a.fire.run();
+    List<Structure> structures = List.copyOf(model.structures());
+    List<WalkingNetwork.Position> positions = parallel(structures, a.accessCheck::position);
+    for (int i = 0; i < structures.size(); i++) {
+      a.accessCheck.placed(structures.get(i).id(), positions.get(i));
+    }
     model.services().forEach(a.accessCheck::place);
     a.accessCheck.fields();
-    for (Structure s : model.structures()) {
-      a.access.put(s.id(), a.accessCheck.access(s));
+    List<Access> accesses = parallel(structures, a.accessCheck::access);
+    a.access = new HashMap<>(structures.size() * 2);
+    for (int i = 0; i < structures.size(); i++) {
+      a.access.put(structures.get(i).id(), accesses.get(i));
     }
     a.loads = a.accessCheck.loads(a.access);
-    Set<UUID> all = new LinkedHashSet<>();
+    List<UUID> all = new ArrayList<>();
     model.structures().forEach(s -> all.add(s.id()));
     model.services().forEach(v -> all.add(v.id()));
     model.paths().forEach(p -> all.add(p.id()));
-    a.initial = a.recheck(all);
+    a.initial = a.recheck(all, parallel(all, a::conflictsOf));
     return a;
+  }
+
+  /** {@code f} of every item, in order, computed on all cores. */
+  @SuppressWarnings("unchecked")
+  private static <T, R> List<R> parallel(List<T> items, java.util.function.Function<T, R> f) {
+    Object[] out = new Object[items.size()];
+    java.util.stream.IntStream.range(0, out.length).parallel().forEach(i -> out[i] = f.apply(items.get(i)));
+    return (List<R>) Arrays.asList(out);
   }
 
   public PlanModel model() {
@@ -103,93 +134,218 @@ public final class Analysis {
   /**
    * Brings the analysis up to date after the features in {@code changed} (layer → ids) were put
    * into or removed from the model. {@code boxes} are their envelopes before and after, in metres.
+   *
+   * <p>What is looked at again: the changed features; the features within reach of the boxes for
+   * the checks the changed layer takes part in ({@link #reach}); the features joined to the network
+   * on a changed path or nearer a changed path than to their own join; the structures on every
+   * path where a distance field now differs ({@link AccessCheck#changedPaths}); and the services
+   * whose load changed. Everything else keeps its conflicts, which equal what a full run finds
+   * ({@code AnalysisTest}, {@code IncrementalAnalysisTest}).
    */
   public Delta update(Map<String, Set<UUID>> changed, Collection<Envelope> boxes) {
-    if (changed.containsKey("constraints")) {
-      setbackReach = model.largestSetback(rules);
-    }
-    double reach = rules.reach() + setbackReach + zones.widestCorridor();
-    List<Envelope> region = new ArrayList<>();
-    for (Envelope b : boxes) {
-      Envelope e = new Envelope(b);
-      e.expandBy(reach);
-      region.add(e);
-    }
-    Set<UUID> primaries = new LinkedHashSet<>();
-    changed.values().forEach(primaries::addAll);
-    for (Envelope e : region) {
-      model.structures.near(e).forEach(s -> primaries.add(s.id()));
-      model.services.near(e).forEach(v -> primaries.add(v.id()));
-      model.paths.near(e).forEach(p -> primaries.add(p.id()));
-    }
     Set<UUID> paths = changed.getOrDefault("footpaths", Set.of());
     Set<UUID> services = changed.getOrDefault("services", Set.of());
     Set<UUID> structures = changed.getOrDefault("structures", Set.of());
+    double oldSetbackReach = setbackReach;
+    if (changed.containsKey("constraints")) {
+      setbackReach = model.largestSetback(rules);
+    }
+    for (UUID id : paths) {
+      Path p = model.paths.get(id);
+      if (p != null) {
+        pathReach = Math.max(pathReach, zones.corridorRadius(p));
+      }
+    }
+    Set<UUID> primaries = new LinkedHashSet<>();
+    changed.values().forEach(primaries::addAll);
+    addNear(primaries, changed, boxes, Math.max(oldSetbackReach, setbackReach));
+    if (!structures.isEmpty()) {
+      primaries.addAll(fire.update(structures));
+    }
+    // every check of these runs again; the others below only changed access or load
+    Set<UUID> local = new HashSet<>(primaries);
+
+    AccessCheck.Snapshot before = paths.isEmpty() && services.isEmpty() ? null : accessCheck.snapshot();
+    Set<UUID> recompute = new HashSet<>();
     if (!paths.isEmpty()) {
       network.update(paths, boxes);
-      replace(model.structures(), accessCheck.structurePositions, paths, boxes, accessCheck::place);
-      replace(model.services(), accessCheck.servicePositions, paths, boxes, accessCheck::place);
+      replaceStructures(paths, boxes, recompute);
+      replaceServices(paths, boxes);
+      // the measured distance of a structure off the network is to the nearest path anywhere
+      primaries.addAll(accessCheck.unconnected());
     }
     for (UUID id : structures) {
       Structure s = model.structures.get(id);
       if (s == null) {
-        accessCheck.structurePositions.remove(id);
+        accessCheck.unplaceStructure(id);
       } else {
         accessCheck.place(s);
       }
+      recompute.add(id);
     }
     for (UUID id : services) {
       Service v = model.services.get(id);
       if (v == null) {
-        accessCheck.servicePositions.remove(id);
+        accessCheck.unplaceService(id);
       } else {
         accessCheck.place(v);
       }
     }
-    Map<UUID, Access> before = access;
-    if (!paths.isEmpty() || !services.isEmpty()) {
+    if (before != null) {
       accessCheck.fields();
-      Map<UUID, Access> now = new HashMap<>();
-      for (Structure s : model.structures()) {
-        now.put(s.id(), accessCheck.access(s));
+      Set<UUID> changedPaths = accessCheck.changedPaths(before);
+      changedPaths.addAll(paths);
+      recompute.addAll(accessCheck.structuresOn(changedPaths));
+    }
+    Map<UUID, Access[]> accessChanged = new HashMap<>();
+    for (UUID id : recompute) {
+      Structure s = model.structures.get(id);
+      Access now = s == null ? null : accessCheck.access(s);
+      Access old = s == null ? access.remove(id) : access.put(id, now);
+      if (!java.util.Objects.equals(old, now)) {
+        accessChanged.put(id, new Access[] {old, now});
+        primaries.add(id);
       }
-      access = now;
+    }
+    if (!structures.isEmpty() || !services.isEmpty()) {
+      // households or capacities changed: count every load again
+      Map<UUID, Load> loadsBefore = loads;
+      loads = accessCheck.loads(access);
+      for (Map.Entry<UUID, Load> e : loads.entrySet()) {
+        if (!e.getValue().equals(loadsBefore.get(e.getKey()))) {
+          primaries.add(e.getKey());
+        }
+      }
+      loadsBefore.keySet().stream().filter(k -> !loads.containsKey(k)).forEach(primaries::add);
     } else {
-      access = new HashMap<>(access);
-      for (UUID id : structures) {
-        Structure s = model.structures.get(id);
-        if (s == null) {
-          access.remove(id);
-        } else {
-          access.put(id, accessCheck.access(s));
+      Set<UUID> touched = new HashSet<>();
+      accessChanged.forEach((id, pair) -> accessCheck.recount(model.structures.get(id), pair[0], pair[1], touched));
+      for (UUID v : touched) {
+        Service service = model.services.get(v);
+        Load now = service == null ? null : accessCheck.load(service);
+        if (now != null && !now.equals(loads.put(v, now))) {
+          primaries.add(v);
         }
       }
     }
-    for (Map.Entry<UUID, Access> e : access.entrySet()) {
-      if (!e.getValue().equals(before.get(e.getKey()))) {
-        primaries.add(e.getKey());
-      }
+    List<UUID> ids = List.copyOf(primaries);
+    List<List<Conflict>> now = new ArrayList<>(ids.size());
+    for (UUID id : ids) {
+      // a feature only here because its access or load changed keeps its other conflicts as they are
+      boolean onlyAccess = !local.contains(id);
+      now.add(onlyAccess ? withNewAccess(id) : conflictsOf(id));
     }
-    Map<UUID, Load> loadsBefore = loads;
-    loads = accessCheck.loads(access);
-    for (Map.Entry<UUID, Load> e : loads.entrySet()) {
-      if (!e.getValue().equals(loadsBefore.get(e.getKey()))) {
-        primaries.add(e.getKey());
-      }
-    }
-    loadsBefore.keySet().stream().filter(k -> !loads.containsKey(k)).forEach(primaries::add);
-    return recheck(primaries);
+    return recheck(ids, now);
   }
 
   /**
-   * Re-runs the checks of these primary features (those gone from the model lose their conflicts)
+   * Adds the features near the boxes whose local checks the changed layers take part in: for paths,
+   * structures and services within the widest corridor or the frontage distance; for structures,
+   * the services on them; for services, the services within the toilet–water and drain distances;
+   * for constraints, everything within the largest setback. Unknown layers: everything within the
+   * largest distance any rule relates two features over.
+   */
+  private void addNear(Set<UUID> primaries, Map<String, Set<UUID>> changed, Collection<Envelope> boxes, double setbacks) {
+    for (String layer : changed.keySet()) {
+      double structuresWithin;
+      double servicesWithin;
+      double pathsWithin = -1;
+      switch (layer) {
+        case "footpaths" -> {
+          structuresWithin = Math.max(pathReach, rules.access().frontage());
+          servicesWithin = pathReach;
+        }
+        case "structures" -> {
+          structuresWithin = -1;
+          servicesWithin = 0;
+        }
+        case "services" -> {
+          structuresWithin = -1;
+          servicesWithin = Math.max(rules.toilet().minDistanceFromWater(), rules.drainSetback());
+        }
+        case "constraints" -> {
+          structuresWithin = setbacks;
+          servicesWithin = setbacks;
+          pathsWithin = setbacks;
+        }
+        default -> {
+          structuresWithin = rules.reach() + setbacks + zones.widestCorridor();
+          servicesWithin = structuresWithin;
+          pathsWithin = structuresWithin;
+        }
+      }
+      for (Envelope b : boxes) {
+        near(model.structures, b, structuresWithin).forEach(s -> primaries.add(s.id()));
+        near(model.services, b, servicesWithin).forEach(v -> primaries.add(v.id()));
+        near(model.paths, b, pathsWithin).forEach(p -> primaries.add(p.id()));
+      }
+    }
+  }
+
+  private static <T> List<T> near(Layered<T> layer, Envelope box, double within) {
+    if (within < 0) {
+      return List.of();
+    }
+    Envelope e = new Envelope(box);
+    e.expandBy(within);
+    return layer.near(e);
+  }
+
+  /**
+   * After paths changed, joins again to the network the structures whose join may have changed:
+   * those joined to a changed path, those not joined, and those at least as near a changed path's
+   * box as to their own join (a nearer path wins, an equally near one may win on its number). They
+   * are all within the snap distance of a box, so an index query finds them.
+   */
+  private void replaceStructures(Set<UUID> paths, Collection<Envelope> boxes, Set<UUID> replaced) {
+    Set<UUID> candidates = accessCheck.structuresOn(paths);
+    for (Envelope b : boxes) {
+      for (Structure s : near(model.structures, b, rules.access().maxSnap())) {
+        WalkingNetwork.Position at = accessCheck.positionOf(s.id());
+        if (at == null || s.geometry().getEnvelopeInternal().distance(b) <= at.offset()) {
+          candidates.add(s.id());
+        }
+      }
+    }
+    for (UUID id : candidates) {
+      Structure s = model.structures.get(id);
+      if (s != null) {
+        accessCheck.place(s);
+        replaced.add(id);
+      }
+    }
+  }
+
+  /** As {@link #replaceStructures}, for the services. */
+  private void replaceServices(Set<UUID> paths, Collection<Envelope> boxes) {
+    Set<Service> candidates = new HashSet<>();
+    for (Service v : model.services()) {
+      WalkingNetwork.Position at = accessCheck.servicePosition(v.id());
+      if (at != null && paths.contains(at.path())) {
+        candidates.add(v);
+      }
+    }
+    for (Envelope b : boxes) {
+      for (Service v : near(model.services, b, rules.access().maxSnap())) {
+        WalkingNetwork.Position at = accessCheck.servicePosition(v.id());
+        if (at == null || v.geometry().getEnvelopeInternal().distance(b) <= at.offset()) {
+          candidates.add(v);
+        }
+      }
+    }
+    candidates.forEach(accessCheck::place);
+  }
+
+  /**
+   * Takes the conflicts found now for these primary features (those gone from the model have none)
    * and answers the ones whose conflicts differ from before.
    */
-  private Delta recheck(Set<UUID> primaries) {
+  private Delta recheck(List<UUID> primaries, List<List<Conflict>> found) {
     Set<UUID> replaced = new LinkedHashSet<>();
     List<Conflict> added = new ArrayList<>();
-    for (UUID id : primaries) {
-      List<Conflict> now = conflictsOf(id);
+    for (int i = 0; i < primaries.size(); i++) {
+      UUID id = primaries.get(i);
+      List<Conflict> now = found.get(i);
       List<Conflict> old = byPrimary.getOrDefault(id, List.of());
       if (!same(old, now)) {
         replaced.add(id);
@@ -204,6 +360,29 @@ public final class Analysis {
     return new Delta(replaced, added);
   }
 
+  /**
+   * The conflicts of a feature whose access (structure) or load (service) changed and nothing else:
+   * its other conflicts as stored, then those of check 4 made again. conflictsOf makes check 4's
+   * last, so the order is the same as a full run's.
+   */
+  private List<Conflict> withNewAccess(UUID id) {
+    List<Conflict> out = new ArrayList<>();
+    for (Conflict c : byPrimary.getOrDefault(id, List.of())) {
+      if (c.type().check() != 4) {
+        out.add(c);
+      }
+    }
+    Structure s = model.structures.get(id);
+    if (s != null && access.get(id) != null) {
+      accessCheck.conflicts(s, access.get(id), out);
+    }
+    Service v = model.services.get(id);
+    if (v != null && loads.get(id) != null) {
+      accessCheck.loadConflict(v, loads.get(id), out);
+    }
+    return out;
+  }
+
   private List<Conflict> conflictsOf(UUID id) {
     List<Conflict> out = new ArrayList<>();
     double reach = setbackReach;
@@ -213,6 +392,7 @@ public final class Analysis {
       ConstraintCheck.check(id, FeatureRef.of(s), "Structure " + s.label(), s.geometry(), ": relocation needed",
           model, zones, reach, out);
       FrontageCheck.check(s, model, rules, out);
+      fire.conflicts(s, out);
       Access a = access.get(id);
       if (a != null) {
         accessCheck.conflicts(s, a, out);
@@ -245,32 +425,6 @@ public final class Analysis {
       }
     }
     return true;
-  }
-
-  /**
-   * After paths changed, joins again to the network the features whose join may have changed: those
-   * joined to a changed path, and those nearer a changed path's new place than to their own join.
-   */
-  private static <T> void replace(
-      Collection<T> features, Map<UUID, WalkingNetwork.Position> positions, Set<UUID> paths, Collection<Envelope> boxes,
-      java.util.function.Consumer<T> place) {
-    for (T f : features) {
-      UUID id = f instanceof Structure s ? s.id() : ((Service) f).id();
-      Envelope env = f instanceof Structure s ? s.geometry().getEnvelopeInternal() : ((Service) f).geometry().getEnvelopeInternal();
-      WalkingNetwork.Position at = positions.get(id);
-      boolean again = at == null || paths.contains(at.path());
-      if (!again) {
-        for (Envelope b : boxes) {
-          if (env.distance(b) < at.offset()) {
-            again = true;
-            break;
-          }
-        }
-      }
-      if (again) {
-        place.accept(f);
-      }
-    }
   }
 
   private static String capitalised(String s) {

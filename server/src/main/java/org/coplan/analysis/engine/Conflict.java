@@ -14,7 +14,9 @@ import org.locationtech.jts.geom.Geometry;
  *
  * @param measured the measured value in {@code unit}, null when there is none
  * @param norm the norm it is held against, null when there is none
- * @param params the values the sentence is made of, by name (for translation)
+ * @param params the values the sentence is made of, by name (for translation); the sentence is
+ *     rendered from them when asked for ({@link #sentence}), not when the conflict is made: a full
+ *     analysis makes hundreds of thousands of conflicts, and most are only ever written once
  */
 public record Conflict(
     ConflictType type,
@@ -24,8 +26,7 @@ public record Conflict(
     Double measured,
     Double norm,
     String unit,
-    Map<String, Object> params,
-    String sentence) {
+    Map<String, Object> params) {
 
   public Conflict {
     features = List.copyOf(features);
@@ -35,7 +36,12 @@ public record Conflict(
   static Conflict of(
       ConflictType type, UUID primary, List<FeatureRef> features, Geometry geometry, Double measured, Double norm,
       String unit, Map<String, Object> params) {
-    return new Conflict(type, primary, features, geometry, measured, norm, unit, params, Sentences.render(type, params));
+    return new Conflict(type, primary, features, geometry, measured, norm, unit, params);
+  }
+
+  /** The plain-language sentence, in English, from the type's template and {@link #params}. */
+  public String sentence() {
+    return Sentences.render(type, params);
   }
 
   /** True when two results of re-analysis are the same conflict with the same numbers and place. */
@@ -45,7 +51,8 @@ public record Conflict(
         && features.equals(o.features)
         && Objects.equals(measured, o.measured)
         && Objects.equals(norm, o.norm)
-        && sentence.equals(o.sentence)
+        && Objects.equals(unit, o.unit)
+        && params.equals(o.params)
         && geometry.equalsExact(o.geometry);
   }
 }

@@ -40,7 +40,9 @@ public enum ConflictType {
   /** 6: a cluster of structures closer than the fire-break gap, larger than agreed. */
   FIRE_CLUSTER(6, Severity.MEDIUM),
   /** 7: a point service on or beside a drain or sewer line. */
-  SERVICE_NEAR_DRAIN(7, Severity.MEDIUM);
+  SERVICE_NEAR_DRAIN(7, Severity.MEDIUM),
+  /** 7: a service line running along inside a planned path's corridor or another sector's line strip. */
+  OVERLAPPING_CORRIDORS(7, Severity.MEDIUM);
 
   /** How much a conflict matters; data-quality conflicts are mapping faults, not planning ones. */
   public enum Severity {

@@ -27,6 +27,8 @@ final class Layered<T> {
   private STRtree base = new STRtree();
   private boolean built;
   private Quadtree later = new Quadtree();
+  /** Entries in {@link #later}: {@link Quadtree#size} walks the whole tree. */
+  private int laterSize;
   private int stale;
 
   Layered(Function<T, UUID> id, Function<T, Geometry> geometry) {
@@ -44,6 +46,7 @@ final class Layered<T> {
     }
     if (built) {
       later.insert(geometry.apply(item).getEnvelopeInternal(), item);
+      laterSize++;
     } else {
       base.insert(geometry.apply(item).getEnvelopeInternal(), item);
     }
@@ -59,13 +62,16 @@ final class Layered<T> {
   }
 
   private void forget(T old) {
-    if (!built || !later.remove(geometry.apply(old).getEnvelopeInternal(), old)) {
+    if (built && later.remove(geometry.apply(old).getEnvelopeInternal(), old)) {
+      laterSize--;
+    } else {
       stale++;
     }
     // many dead entries in the bulk index: build it again from the live features
     if (built && stale > 1000 && stale > byId.size() / 10) {
       base = new STRtree();
       later = new Quadtree();
+      laterSize = 0;
       byId.values().forEach(t -> base.insert(geometry.apply(t).getEnvelopeInternal(), t));
       built = false;
       stale = 0;
@@ -84,13 +90,18 @@ final class Layered<T> {
     return byId.size();
   }
 
-  /** The live features whose envelope meets {@code box}. */
-  @SuppressWarnings("unchecked")
-  List<T> near(Envelope box) {
+  /** Builds the bulk index now, so that queries from several threads only read. */
+  void build() {
     if (!built) {
       base.build();
       built = true;
     }
+  }
+
+  /** The live features whose envelope meets {@code box}. */
+  @SuppressWarnings("unchecked")
+  List<T> near(Envelope box) {
+    build();
     List<T> out = new ArrayList<>();
     base.query(box, o -> {
       T t = (T) o;
@@ -98,7 +109,7 @@ final class Layered<T> {
         out.add(t);
       }
     });
-    if (later.size() > 0) {
+    if (laterSize > 0) {
       for (Object o : later.query(box)) {
         T t = (T) o;
         if (geometry.apply(t).getEnvelopeInternal().intersects(box) && byId.get(id.apply(t)) == t) {

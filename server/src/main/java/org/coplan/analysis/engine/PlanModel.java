@@ -77,6 +77,14 @@ public final class PlanModel {
     return structures.get(id);
   }
 
+  /** Builds every index, so that the checks can query them from several threads. */
+  void buildIndexes() {
+    structures.build();
+    paths.build();
+    services.build();
+    constraints.build();
+  }
+
   /** The largest setback any constraint asks for, by its own attribute or the rule set. */
   double largestSetback(RuleSet rules) {
     double max = 0;

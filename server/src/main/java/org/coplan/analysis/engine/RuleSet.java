@@ -14,7 +14,10 @@ import java.util.Map;
  * @param fire hose distances to roads, fire-break gap and the largest cluster allowed
  * @param access frontage distance and how far a structure may be from the path network
  * @param setbacks extra setback per constraint kind (the larger of this and the constraint's own)
- * @param drainSetback how far point services (taps, toilets) keep from drain and sewer lines
+ * @param drainSetback how far point services (taps, toilets) keep from drain and sewer lines; also
+ *     the strip along a service line that another sector's line must not run inside
+ * @param maxSharedLength a service line may run at most this long inside a planned path's corridor
+ *     or another sector's line strip (a crossing is short; running along is competing for space)
  */
 public record RuleSet(
     Corridor corridor,
@@ -23,7 +26,8 @@ public record RuleSet(
     Fire fire,
     Access access,
     Map<String, Double> setbacks,
-    double drainSetback) {
+    double drainSetback,
+    double maxSharedLength) {
 
   public RuleSet {
     setbacks = Map.copyOf(setbacks);

@@ -51,11 +51,15 @@ public final class Sentences {
         "This block is {depth} layers of structures deep: inner structures reach a path only through others.");
     put(ConflictType.FIRE_CLUSTER,
         "{count} structures stand less than {norm} m apart, more than the agreed {max} without a fire break.");
+    put(ConflictType.OVERLAPPING_CORRIDORS,
+        "{line} runs {length} m inside the corridor of {other}, more than the agreed {norm} m two sectors may share:"
+            + " harmonise the sector plans.");
     put(ConflictType.SERVICE_NEAR_DRAIN,
         "{service} is {distance} m from {drain}, inside the agreed {norm} m kept clear of drains and sewers.");
   }
 
   private static final Pattern PARAM = Pattern.compile("\\{(\\w+)}");
+  private static final Map<ConflictType, String[]> PARTS = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Sentences() {}
 
@@ -69,17 +73,35 @@ public final class Sentences {
   }
 
   static String render(ConflictType type, Map<String, Object> params) {
-    Matcher m = PARAM.matcher(ENGLISH.get(type));
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      Object v = params.get(m.group(1));
-      if (v == null) {
-        throw new IllegalArgumentException("sentence of " + type + " needs {" + m.group(1) + "}");
+    // templates are split once into literal text and parameter names: no regex per sentence
+    String[] parts = PARTS.computeIfAbsent(type, t -> split(ENGLISH.get(t)));
+    StringBuilder out = new StringBuilder(parts.length * 16);
+    for (int i = 0; i < parts.length; i++) {
+      if (i % 2 == 0) {
+        out.append(parts[i]);
+      } else {
+        Object v = params.get(parts[i]);
+        if (v == null) {
+          throw new IllegalArgumentException("sentence of " + type + " needs {" + parts[i] + "}");
+        }
+        out.append(format(v));
       }
-      m.appendReplacement(out, Matcher.quoteReplacement(format(v)));
     }
-    m.appendTail(out);
     return out.toString();
+  }
+
+  /** A template as literal, name, literal, name, ..., literal. */
+  private static String[] split(String template) {
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    Matcher m = PARAM.matcher(template);
+    int last = 0;
+    while (m.find()) {
+      parts.add(template.substring(last, m.start()));
+      parts.add(m.group(1));
+      last = m.end();
+    }
+    parts.add(template.substring(last));
+    return parts.toArray(String[]::new);
   }
 
   private static String format(Object v) {

@@ -28,6 +28,16 @@ public record Service(
     return geometry.getDimension() == 0;
   }
 
+  /** A service the plan asks for rather than one that exists. */
+  public boolean planned() {
+    return "proposed".equals(state) || "agreed".equals(state);
+  }
+
+  /** Sector of the service, its type when no sector is recorded. */
+  public String sectorOrType() {
+    return sector != null && !sector.isBlank() ? sector : type;
+  }
+
   public String label() {
     String kind = type.replace('_', ' ');
     return name != null && !name.isBlank() ? kind + " '" + name + "'" : kind + " V-" + fid;

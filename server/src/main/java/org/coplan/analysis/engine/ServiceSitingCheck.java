@@ -10,13 +10,18 @@ import org.locationtech.jts.geom.Geometry;
 /**
  * Checks 3 and 7 for one point service: inside a structure, inside a planned corridor, a toilet
  * nearer a water point than the norm (a distance exactly at the norm is allowed), and a tap or
- * toilet within the drain setback of a drain or sewer line. Service lines (drains, sewers) are
- * only checked against constraints.
+ * toilet within the drain setback of a drain or sewer line. Service lines (drains, sewers, cables)
+ * compete for space when they run along inside a planned path's corridor or inside the strip
+ * (drain setback) of another sector's line for longer than the agreed shared length; at least one
+ * of the two must be planned (existing lines side by side are existing conditions).
  */
 final class ServiceSitingCheck {
   private ServiceSitingCheck() {}
 
   static void check(Service v, PlanModel model, Zones zones, RuleSet rules, List<Conflict> out) {
+    if (v.geometry().getDimension() == 1) {
+      lines(v, model, zones, rules, out);
+    }
     if (!v.point()) {
       return;
     }
@@ -68,5 +73,48 @@ final class ServiceSitingCheck {
             Map.of("service", v.label(), "drain", o.label(), "distance", (double) Math.round(d * 10) / 10, "norm", drain)));
       }
     }
+  }
+
+  /** Check 7 for a service line: long runs inside planned corridors and other sectors' strips. */
+  private static void lines(Service v, PlanModel model, Zones zones, RuleSet rules, List<Conflict> out) {
+    Geometry line = v.geometry();
+    double max = rules.maxSharedLength();
+    Envelope wide = new Envelope(line.getEnvelopeInternal());
+    wide.expandBy(zones.widestCorridor());
+    List<Path> paths = new ArrayList<>(model.paths.near(wide));
+    paths.sort(Comparator.comparingLong(Path::fid));
+    for (Path p : paths) {
+      if (p.planned() || v.planned()) {
+        shared(v, zones.corridor(p), FeatureRef.of(p), p.label(), max, out);
+      }
+    }
+    // a pair of lines is filed once, under the lower feature number
+    Envelope reach = new Envelope(line.getEnvelopeInternal());
+    reach.expandBy(rules.drainSetback());
+    List<Service> others = new ArrayList<>(model.services.near(reach));
+    others.sort(Comparator.comparingLong(Service::fid));
+    for (Service o : others) {
+      if (o.fid() > v.fid() && o.geometry().getDimension() == 1 && (o.planned() || v.planned())
+          && !o.sectorOrType().equals(v.sectorOrType())) {
+        shared(v, zones.strip(o), FeatureRef.of(o), o.label(), max, out);
+      }
+    }
+  }
+
+  private static void shared(Service v, Zones.Zone zone, FeatureRef other, String label, double max, List<Conflict> out) {
+    if (!zone.prepared().intersects(v.geometry())) {
+      return;
+    }
+    Geometry inside = v.geometry().intersection(zone.buffer());
+    double length = inside.getLength();
+    if (length > max) {
+      out.add(Conflict.of(
+          ConflictType.OVERLAPPING_CORRIDORS, v.id(), List.of(FeatureRef.of(v), other), inside, CorridorCheck.round(length),
+          max, "m", Map.of("line", capitalised(v.label()), "length", (double) Math.round(length), "other", label, "norm", max)));
+    }
+  }
+
+  private static String capitalised(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 }

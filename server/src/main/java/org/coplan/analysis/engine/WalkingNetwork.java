@@ -34,7 +34,7 @@ final class WalkingNetwork {
   record Position(UUID path, double along, double offset) {}
 
   /** A path's cut points: distances along it, ascending, and the graph node at each. */
-  private record Cuts(double[] along, int[] nodes) {}
+  record Cuts(double[] along, int[] nodes) {}
 
   /** Distances from every node to the nearest of a set of sources, and which source that is. */
   record Field(double[] distance, int[] source, Map<UUID, List<Seed>> sourcesOnPath) {}
@@ -125,24 +125,40 @@ final class WalkingNetwork {
     }
   }
 
-  /** Rebuilds nodes and adjacency (compressed rows) from the per-path cuts. */
+  /**
+   * Rebuilds nodes and adjacency (compressed rows) from the per-path cuts. Runs after every path
+   * edit over every path, so it works on primitive arrays: no boxed lengths or sort indexes.
+   */
   private void rebuild() {
-    Map<Key, Integer> nodeIds = new HashMap<>();
-    Map<UUID, Cuts> newCuts = new HashMap<>();
-    List<int[]> edges = new ArrayList<>();
-    List<Double> lengths = new ArrayList<>();
+    Map<Key, Integer> nodeIds = new HashMap<>(splits.size() * 6);
+    Map<UUID, Cuts> newCuts = new HashMap<>(splits.size() * 2);
+    int[] edgeA = new int[splits.size() * 4];
+    int[] edgeB = new int[edgeA.length];
+    double[] edgeLength = new double[edgeA.length];
+    int edges = 0;
     for (Map.Entry<UUID, List<double[]>> e : splits.entrySet()) {
       List<double[]> along = e.getValue();
       List<Coordinate> points = splitPoints.get(e.getKey());
-      Integer[] order = new Integer[along.size()];
-      for (int i = 0; i < order.length; i++) {
+      int m = along.size();
+      int[] order = new int[m];
+      for (int i = 0; i < m; i++) {
         order[i] = i;
       }
-      Arrays.sort(order, (x, y) -> Double.compare(along.get(x)[0], along.get(y)[0]));
-      double[] at = new double[order.length];
-      int[] nodes = new int[order.length];
+      // insertion sort by distance along (stable, as the boxed sort was): a path has a handful of cuts
+      for (int i = 1; i < m; i++) {
+        int x = order[i];
+        double key = along.get(x)[0];
+        int j = i - 1;
+        while (j >= 0 && along.get(order[j])[0] > key) {
+          order[j + 1] = order[j];
+          j--;
+        }
+        order[j + 1] = x;
+      }
+      double[] at = new double[m];
+      int[] nodes = new int[m];
       int n = 0;
-      for (Integer i : order) {
+      for (int i : order) {
         int node = nodeIds.computeIfAbsent(Key.of(points.get(i)), k -> nodeIds.size());
         double d = along.get(i)[0];
         if (n > 0 && (nodes[n - 1] == node || d - at[n - 1] < 1e-9)) {
@@ -151,8 +167,14 @@ final class WalkingNetwork {
         at[n] = d;
         nodes[n] = node;
         if (n > 0) {
-          edges.add(new int[] {nodes[n - 1], node});
-          lengths.add(d - at[n - 1]);
+          if (edges == edgeA.length) {
+            edgeA = Arrays.copyOf(edgeA, edges * 2);
+            edgeB = Arrays.copyOf(edgeB, edges * 2);
+            edgeLength = Arrays.copyOf(edgeLength, edges * 2);
+          }
+          edgeA[edges] = nodes[n - 1];
+          edgeB[edges] = node;
+          edgeLength[edges++] = d - at[n - 1];
         }
         n++;
       }
@@ -161,22 +183,21 @@ final class WalkingNetwork {
       }
     }
     nodeCount = nodeIds.size();
-    int[] degree = new int[nodeCount + 1];
-    for (int[] edge : edges) {
-      degree[edge[0]]++;
-      degree[edge[1]]++;
-    }
     adjStart = new int[nodeCount + 1];
+    for (int i = 0; i < edges; i++) {
+      adjStart[edgeA[i] + 1]++;
+      adjStart[edgeB[i] + 1]++;
+    }
     for (int i = 0; i < nodeCount; i++) {
-      adjStart[i + 1] = adjStart[i] + degree[i];
+      adjStart[i + 1] += adjStart[i];
     }
     int[] fill = Arrays.copyOf(adjStart, nodeCount);
     adjTarget = new int[adjStart[nodeCount]];
     adjLength = new double[adjStart[nodeCount]];
-    for (int i = 0; i < edges.size(); i++) {
-      int a = edges.get(i)[0];
-      int b = edges.get(i)[1];
-      double l = lengths.get(i);
+    for (int i = 0; i < edges; i++) {
+      int a = edgeA[i];
+      int b = edgeB[i];
+      double l = edgeLength[i];
       adjTarget[fill[a]] = b;
       adjLength[fill[a]++] = l;
       adjTarget[fill[b]] = a;
@@ -187,6 +208,77 @@ final class WalkingNetwork {
 
   int nodeCount() {
     return nodeCount;
+  }
+
+  /** Every path's cuts; the map is replaced, never changed, by an update, so it can be kept to compare with. */
+  Map<UUID, Cuts> cuts() {
+    return cuts;
+  }
+
+  /**
+   * The paths on which some field gives some place another distance or another nearest source in
+   * the second state than in the first: a cut added, removed or moved, a different distance or
+   * source (by id: indexes shift when services come and go) at a cut's junction, or different
+   * sources placed on the path. {@code ids[k]} names the sources of {@code fields[k]}.
+   */
+  static Set<UUID> changedPaths(
+      Map<UUID, Cuts> cutsA, Field[] fieldsA, List<List<UUID>> idsA, Map<UUID, Cuts> cutsB, Field[] fieldsB,
+      List<List<UUID>> idsB) {
+    Set<UUID> out = new java.util.HashSet<>();
+    for (Map.Entry<UUID, Cuts> e : cutsB.entrySet()) {
+      Cuts ca = cutsA.get(e.getKey());
+      if (ca == null || !same(e.getKey(), ca, fieldsA, idsA, e.getValue(), fieldsB, idsB)) {
+        out.add(e.getKey());
+      }
+    }
+    for (UUID p : cutsA.keySet()) {
+      if (!cutsB.containsKey(p)) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  private static boolean same(
+      UUID path, Cuts ca, Field[] fa, List<List<UUID>> ia, Cuts cb, Field[] fb, List<List<UUID>> ib) {
+    if (!Arrays.equals(ca.along(), cb.along())) {
+      return false;
+    }
+    for (int k = 0; k < fa.length; k++) {
+      Field a = fa[k];
+      Field b = fb[k];
+      for (int i = 0; i < ca.nodes().length; i++) {
+        int na = ca.nodes()[i];
+        int nb = cb.nodes()[i];
+        if (Double.compare(a.distance()[na], b.distance()[nb]) != 0
+            || !sourceId(a.source()[na], ia.get(k)).equals(sourceId(b.source()[nb], ib.get(k)))) {
+          return false;
+        }
+      }
+      List<Seed> sa = a.sourcesOnPath().get(path);
+      List<Seed> sb = b.sourcesOnPath().get(path);
+      if (sa == null || sb == null) {
+        if (sa != sb) {
+          return false;
+        }
+        continue;
+      }
+      if (sa.size() != sb.size()) {
+        return false;
+      }
+      for (int i = 0; i < sa.size(); i++) {
+        if (!sa.get(i).at().equals(sb.get(i).at())
+            || !sourceId(sa.get(i).index(), ia.get(k)).equals(sourceId(sb.get(i).index(), ib.get(k)))) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** A source as something comparable across states: the service's id, or the negative marker. */
+  private static Object sourceId(int index, List<UUID> ids) {
+    return index < 0 ? (Object) index : ids.get(index);
   }
 
   int edgeCount() {
@@ -205,6 +297,11 @@ final class WalkingNetwork {
       Path best = null;
       double bestDistance = Double.POSITIVE_INFINITY;
       for (Path p : model.paths.near(search)) {
+        // no point of a path is nearer than its envelope: most candidates end here, without DistanceOp
+        // (the slack keeps equally near paths, which the lowest fid decides, whatever the rounding)
+        if (box.distance(p.geometry().getEnvelopeInternal()) > bestDistance + 1e-9) {
+          continue;
+        }
         double d = g.distance(p.geometry());
         if (d < bestDistance || (d == bestDistance && best != null && p.fid() < best.fid())) {
           best = p;

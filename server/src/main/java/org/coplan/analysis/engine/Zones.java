@@ -1,6 +1,5 @@
 package org.coplan.analysis.engine;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.locationtech.jts.geom.Geometry;
@@ -43,7 +42,7 @@ final class Zones {
     }
   }
 
-  private final Map<UUID, Zone> cache = new HashMap<>();
+  private final Map<UUID, Zone> cache = new java.util.concurrent.ConcurrentHashMap<>();
   private final RuleSet rules;
 
   Zones(RuleSet rules) {
@@ -74,6 +73,16 @@ final class Zones {
     if (z == null || z.source() != c) {
       z = make(c, c.geometry(), rules.setbackFor(c.kind(), c.setback()));
       cache.put(c.id(), z);
+    }
+    return z;
+  }
+
+  /** The strip along a service line that other sectors' lines keep out of: the line grown by the drain setback. */
+  Zone strip(Service v) {
+    Zone z = cache.get(v.id());
+    if (z == null || z.source() != v) {
+      z = make(v, v.geometry(), rules.drainSetback());
+      cache.put(v.id(), z);
     }
     return z;
   }

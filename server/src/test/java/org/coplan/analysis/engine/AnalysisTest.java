@@ -80,7 +80,7 @@ class AnalysisTest {
   @Test
   void aZeroWidthCorridorCutsOnlyWhereTheLineEntersTheInterior() {
     RuleSet noClearance = new RuleSet(new RuleSet.Corridor(0, 0.6, 12), rules().water(), rules().toilet(),
-        rules().fire(), rules().access(), Map.of(), 3);
+        rules().fire(), rules().access(), Map.of(), 3, 10);
     Structure crossed = square(0, 0, 10);
     Structure touched = square(50, 0, 10);
     Path across = path("LINESTRING(-5 5, 15 5)", 0, "proposed");
@@ -222,6 +222,73 @@ class AnalysisTest {
     Structure beyond = square(30, 3.01, 4);
     Analysis a = run(List.of(at, beyond), List.of(p), List.of(), List.of());
     assertThat(of(a, ConflictType.NO_FRONTAGE)).extracting(Conflict::primary).containsExactly(beyond.id());
+  }
+
+  // ---------------------------------------------------------------- check 6: fire clusters
+
+  /** The Cape Town figures with a fire-break gap of 2 m and clusters of at most {@code max} structures. */
+  private static RuleSet clusters(int max) {
+    RuleSet r = rules();
+    return new RuleSet(r.corridor(), r.water(), r.toilet(), new RuleSet.Fire(30, 90, 2, max), r.access(), Map.of(), 3, 10);
+  }
+
+  @Test
+  void structuresLessThanTheGapApartFormOneClusterAndExactlyAtTheGapDoNot() {
+    // a row of 4 m squares: 1.5 m gaps link them, the 2 m gap before the last one is a fire break
+    Structure a = square(0, 0, 4);
+    Structure b = square(5.5, 0, 4);
+    Structure c = square(11, 0, 4);
+    Structure d = square(17, 0, 4);
+    Analysis run = Analysis.run(PlanModel.of(List.of(a, b, c, d), List.of(), List.of(), List.of()), clusters(2));
+    List<Conflict> found = of(run, ConflictType.FIRE_CLUSTER);
+    assertThat(found).hasSize(1);
+    Conflict cluster = found.get(0);
+    assertThat(cluster.primary()).isEqualTo(a.id());
+    assertThat(cluster.features()).extracting(FeatureRef::id).containsExactly(a.id(), b.id(), c.id());
+    assertThat(cluster.measured()).isEqualTo(3.0);
+    assertThat(cluster.norm()).isEqualTo(2.0);
+    assertThat(cluster.sentence()).isEqualTo("3 structures stand less than 2 m apart, more than the agreed 2 without a fire break.");
+    assertThat(cluster.geometry().covers(c.geometry())).isTrue();
+    // at the agreed size there is no conflict
+    Analysis atSize = Analysis.run(PlanModel.of(List.of(a, b, c, d), List.of(), List.of(), List.of()), clusters(3));
+    assertThat(of(atSize, ConflictType.FIRE_CLUSTER)).isEmpty();
+  }
+
+  @Test
+  void touchingCornersAndFootprintsWithHolesLink() {
+    // diagonal neighbours touching at one corner are 0 m apart; a courtyard house (a hole) links to
+    // the structure standing in its courtyard, whose walls are 1 m from the inner walls
+    Structure corner1 = square(0, 0, 4);
+    Structure corner2 = square(4, 4, 4);
+    Structure courtyard = structure("POLYGON((100 0, 120 0, 120 20, 100 20, 100 0), (105 5, 115 5, 115 15, 105 15, 105 5))");
+    Structure inYard = square(106, 6, 8);
+    Structure far = square(200, 0, 4);
+    Analysis run = Analysis.run(PlanModel.of(List.of(corner1, corner2, courtyard, inYard, far), List.of(), List.of(), List.of()),
+        clusters(1));
+    assertThat(of(run, ConflictType.FIRE_CLUSTER)).extracting(Conflict::primary)
+        .containsExactlyInAnyOrder(corner1.id(), courtyard.id());
+    assertThat(FireClusters.closer(courtyard.geometry(), inYard.geometry(), 1.0)).isFalse();
+    assertThat(FireClusters.closer(courtyard.geometry(), inYard.geometry(), 1.01)).isTrue();
+  }
+
+  @Test
+  void aStructureMovedIntoTheGapJoinsTwoClustersIncrementally() {
+    Structure a = square(0, 0, 4);
+    Structure b = square(5, 0, 4);
+    Structure c = square(20, 0, 4);
+    Structure d = square(25, 0, 4);
+    Structure mover = square(50, 0, 4);
+    PlanModel model = PlanModel.of(List.of(a, b, c, d, mover), List.of(), List.of(), List.of());
+    Analysis run = Analysis.run(model, clusters(3));
+    assertThat(of(run, ConflictType.FIRE_CLUSTER)).isEmpty();
+    Structure moved = new Structure(mover.id(), mover.fid(), null, square(10, 0, 9).geometry(), 1, 5, Map.of());
+    Envelope old = model.remove("structures", mover.id());
+    model.put(moved);
+    Analysis.Delta delta = run.update(Map.of("structures", Set.of(mover.id())), List.of(old, moved.geometry().getEnvelopeInternal()));
+    assertThat(of(run, ConflictType.FIRE_CLUSTER)).singleElement()
+        .satisfies(k -> assertThat(k.features()).hasSize(5))
+        .satisfies(k -> assertThat(k.primary()).isEqualTo(a.id()));
+    assertThat(delta.primaries()).contains(a.id());
   }
 
   // ---------------------------------------------------------------- incremental

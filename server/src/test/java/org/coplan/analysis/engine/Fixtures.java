@@ -64,6 +64,7 @@ final class Fixtures {
         new RuleSet.Fire(30, 90, 2, 50),
         new RuleSet.Access(3, 50),
         Map.of(),
-        3);
+        3,
+        10);
   }
 }
