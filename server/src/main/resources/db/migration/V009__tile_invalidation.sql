@@ -178,3 +178,10 @@ CREATE TRIGGER structures_density_updates AFTER UPDATE ON structures
   FOR EACH STATEMENT EXECUTE FUNCTION coplan_density_updates();
 CREATE TRIGGER structures_density_deletes AFTER DELETE ON structures REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION coplan_density_deletes();
+
+-- structures per hectare as the density tiles carry it: one decimal below 10, whole numbers above,
+-- so that a tile's thousands of cells share few distinct values (MVT stores each value once)
+CREATE FUNCTION coplan_density_per_ha(v double precision) RETURNS double precision
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE WHEN v < 10 THEN round(v::numeric, 1) ELSE round(v::numeric) END::double precision
+$$;

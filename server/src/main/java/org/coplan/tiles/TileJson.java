@@ -85,7 +85,7 @@ record TileJson(
             .map(
                 f ->
                     layer.description() + " Below zoom " + TileSchema.DETAIL_ZOOM + " only those whose "
-                        + f.attribute() + " is " + String.join(" or ", f.values()) + ".")
+                        + f.attribute() + " is " + String.join(" or ", f.values()) + ", without their id.")
             .orElse(layer.description());
     return new VectorLayer(layer.id(), description, tileLayer.minZoom(), TileSchema.MAX_ZOOM, fields);
   }

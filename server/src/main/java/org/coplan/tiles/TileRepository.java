@@ -40,7 +40,7 @@ public final class TileRepository {
   private static final String LAYER_SQL =
       """
       (SELECT ST_AsMVT(q, ?, 4096, 'geom', 'fid' ORDER BY q.fid) FROM (
-          SELECT f.fid, f.id::text AS id{columns},
+          SELECT f.fid{id}{columns},
             ST_AsMVTGeom(f.geom_3857, ST_TileEnvelope(?, ?, ?), 4096, 64, true) AS geom
           FROM {view}(?, ?) AS f
           WHERE f.geom_3857 && ST_TileEnvelope(?, ?, ?, margin => 64.0 / 4096){filter}
@@ -94,7 +94,7 @@ public final class TileRepository {
              WHERE c.cx >= r.cx0 AND c.cx < r.cx1 AND c.cy >= r.cy0 AND c.cy < r.cy1
              GROUP BY 1, 2 HAVING sum(c.n) > 0)
           SELECT g.n::integer AS structures,
-            round((g.n / (power(r.side * cos(2 * atan(exp((20037508.342789244 - (g.gy + 0.5) * r.side) / 6378137)) - pi() / 2), 2) / 10000))::numeric, 1)::double precision AS per_ha,
+            coplan_density_per_ha(g.n / (power(r.side * cos(2 * atan(exp((20037508.342789244 - (g.gy + 0.5) * r.side) / 6378137)) - pi() / 2), 2) / 10000)) AS per_ha,
             ST_AsMVTGeom(ST_MakeEnvelope(-20037508.342789244 + g.gx * r.side, 20037508.342789244 - (g.gy + 1) * r.side,
               -20037508.342789244 + (g.gx + 1) * r.side, 20037508.342789244 - g.gy * r.side, 3857),
               ST_TileEnvelope(r.z, r.x, r.y), 4096, 0, false) AS geom
@@ -217,6 +217,9 @@ public final class TileRepository {
     params.addAll(List.of(Param.text(tileLayer.layer().id()), Z, X, Y, SETTLEMENT, PLAN, Z, X, Y));
     String filter = tileLayer.filterAt(zoom).map(f -> filterSql(f, params)).orElse("");
     return LAYER_SQL
+        // overview tiles leave out the UUID: tens of thousands of distinct 36-character strings
+        // were two thirds of a z13 tile's bytes; such features cannot be selected by a click
+        .replace("{id}", tileLayer.filterAt(zoom).isPresent() ? "" : ", f.id::text AS id")
         .replace("{columns}", columns)
         .replace("{view}", quoteIdent(tileLayer.layer().planViewFunction()))
         .replace("{filter}", filter);

@@ -134,7 +134,7 @@ class ReplicaIT {
     try (Connection c = primaryDb.getConnection();
         PreparedStatement ps = c.prepareStatement(
             "SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_Centroid(geom) AS p FROM structures WHERE settlement_id = 'syn'"
-                + " ORDER BY geom <-> (SELECT ST_Centroid(ST_Extent(geom)) FROM structures WHERE settlement_id = 'syn') LIMIT 1) s");
+                + " ORDER BY geom <-> (SELECT ST_SetSRID(ST_Centroid(ST_Extent(geom)::geometry), 4326) FROM structures WHERE settlement_id = 'syn') LIMIT 1) s");
         ResultSet rs = ps.executeQuery()) {
       rs.next();
       return new double[] {rs.getDouble(1), rs.getDouble(2)};

@@ -95,7 +95,7 @@ class TileDocumentsIT {
     }
     assertThat(layers.get(0).get("minzoom").asInt()).as("structures").isEqualTo(15);
     assertThat(layers.get(1).get("minzoom").asInt()).as("footpaths").isZero();
-    assertThat(layers.get(1).get("description").asText()).contains("Below zoom 13 only those whose class is road or lane");
+    assertThat(layers.get(1).get("description").asText()).contains("Below zoom 14 only those whose class is road or lane, without their id");
     assertThat(layers.get(1).get("fields").get("width_m").asText()).isEqualTo("Number");
   }
 

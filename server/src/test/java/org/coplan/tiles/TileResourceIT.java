@@ -98,7 +98,7 @@ class TileResourceIT {
   }
 
   @Test
-  void belowZoom13TilesCarryOnlyRoadsLanesConstraintsAndDensity() throws SQLException {
+  void belowZoom14TilesCarryOnlyRoadsLanesWithoutIdsConstraintsAndDensity() throws SQLException {
     int z = 12;
     int x = DecodedTile.column(39.2432, z);
     int y = DecodedTile.row(-6.8003, z);
@@ -107,6 +107,7 @@ class TileResourceIT {
     assertThat(tile.layers()).containsOnlyKeys("footpaths", "constraints", "structure_density");
     assertThat(tile.layer("footpaths")).isNotEmpty();
     assertThat(tile.layer("footpaths")).allSatisfy(f -> assertThat(f.properties().get("class")).isIn("road", "lane"));
+    assertThat(tile.layer("footpaths")).allSatisfy(f -> assertThat(f.properties()).doesNotContainKey("id"));
     long roadsAndLanes =
         count(
             "SELECT count(*) FROM plan_footpaths(?, ?) WHERE class IN ('road', 'lane')"
