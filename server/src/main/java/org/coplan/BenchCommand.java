@@ -27,8 +27,11 @@ final class BenchCommand {
   static int run(String[] argv, Map<String, String> env, PrintStream out) {
     Arguments args = Arguments.fromCommandLine(argv, env);
     String which = args.positional().get(1);
-    try (Main.OpenDatabase db = Main.openDatabase(CoplanConfig.from(args).database());
-        BenchSite site = new BenchSite(argv, env, db.dataSource(), db.connection(), () -> {})) {
+    Main.OpenDatabase db = Main.openDatabase(CoplanConfig.from(args).database());
+    // Ctrl-C during a long run still stops the embedded cluster
+    Thread stop = new Thread(db::close, "bench-shutdown");
+    Runtime.getRuntime().addShutdownHook(stop);
+    try (BenchSite site = new BenchSite(argv, env, db.dataSource(), db.connection(), () -> {})) {
       return switch (which) {
         case "tiles" -> TileBench.run(site, args, out);
         case "load" -> LoadBench.run(site, args, out);
@@ -40,6 +43,9 @@ final class BenchCommand {
       e.printStackTrace();
       System.err.println("coplan bench " + which + " failed: " + e);
       return 1;
+    } finally {
+      Runtime.getRuntime().removeShutdownHook(stop);
+      db.close();
     }
   }
 }

@@ -25,6 +25,8 @@ final class MapServerPeer implements AutoCloseable {
   private final Process nginx;
   private final List<Long> fcgiPids;
   private final int port;
+  /** Stops the FastCGI processes if the benchmark is interrupted (they are not children of this JVM). */
+  private final Thread stopOnExit = new Thread(this::stopProcesses, "mapserver-stop");
 
   private MapServerPeer(Path dir, Process nginx, List<Long> fcgiPids, int port) {
     this.dir = dir;
@@ -70,6 +72,7 @@ final class MapServerPeer implements AutoCloseable {
     Process nginx = new ProcessBuilder(nginxBin, "-c", conf.toString(), "-p", dir.toString())
         .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
     MapServerPeer peer = new MapServerPeer(dir, nginx, fcgi, port);
+    Runtime.getRuntime().addShutdownHook(peer.stopOnExit);
     for (int i = 0; i < 50 && !listening(port); i++) {
       Thread.sleep(100);
     }
@@ -198,13 +201,24 @@ final class MapServerPeer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
+    Runtime.getRuntime().removeShutdownHook(stopOnExit);
+    stopProcesses();
+  }
+
+  private void stopProcesses() {
     nginx.destroy();
-    if (!nginx.waitFor(5, TimeUnit.SECONDS)) {
+    try {
+      if (!nginx.waitFor(5, TimeUnit.SECONDS)) {
+        nginx.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
       nginx.destroyForcibly();
+      Thread.currentThread().interrupt();
     }
+    // mapserv waits in FastCGI accept and outlives SIGTERM there; these are our own children's pids
     for (long pid : fcgiPids) {
-      ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+      ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
     }
   }
 }
