@@ -23,6 +23,8 @@ const CONTRACT: Record<string, string[]> = {
   severity: ['no_build', 'conditional', 'advisory'],
 };
 const SOURCE_LAYERS = ['structures', 'footpaths', 'services', 'constraints'];
+/** Derived layers of the tiles: structures as density up to zoom 14 (TileJSON's structure_density). */
+const DERIVED_LAYERS = ['structure_density'];
 
 /** Every ["match", ["get", attr], labels...] in an expression tree, as [attr, label] pairs. */
 function matchLabels(expr: unknown, out: Array<[string, string]> = []): Array<[string, string]> {
@@ -60,6 +62,7 @@ describe('the style template', () => {
       'constraints-hatch',
       'constraints-setback',
       'constraints-line',
+      'structures-density',
       'footpaths-casing',
       'footpaths',
       'structures-fill',
@@ -80,7 +83,7 @@ describe('the style template', () => {
   it('only reads the tile layers and coded values the API promises', () => {
     for (const layer of style.layers) {
       if (layer.type === 'background') continue;
-      expect(SOURCE_LAYERS).toContain((layer as { 'source-layer': string })['source-layer']);
+      expect([...SOURCE_LAYERS, ...DERIVED_LAYERS]).toContain((layer as { 'source-layer': string })['source-layer']);
     }
     const labels = matchLabels(style.layers);
     expect(labels.length).toBeGreaterThan(30);
@@ -115,6 +118,24 @@ describe('the style template', () => {
       .filter((c): c is string => typeof c === 'string');
     expect(companions.length).toBeGreaterThan(0);
     for (const c of companions) expect(ids).toContain(c);
+  });
+
+  it('draws structures as density cells up to zoom 14, where the tiles carry no footprints, under the structures legend', () => {
+    const density = style.layers.find((l) => l.id === 'structures-density') as unknown as {
+      'source-layer': string;
+      maxzoom: number;
+      metadata: Record<string, unknown>;
+      paint: Record<string, unknown[]>;
+    };
+    expect(density['source-layer']).toBe('structure_density');
+    // the server's tiles carry structure_density up to z14 and footprints from z15 (TileSchema)
+    expect(density.maxzoom).toBe(15);
+    expect(density.metadata[COMPANION_KEY]).toBe('structures-fill');
+    const opacity = density.paint['fill-opacity']!;
+    expect(opacity.slice(0, 3)).toEqual(['interpolate', ['linear'], ['get', 'per_ha']]);
+    const levels = opacity.slice(3).filter((_, i) => i % 2 === 1) as number[];
+    expect(levels).toEqual([...levels].sort((a, b) => a - b));
+    expect(levels[0]).toBeGreaterThan(0);
   });
 
   it('draws setbacks to scale: twice setback_m (both sides) in pixels at every zoom', () => {

@@ -46,10 +46,10 @@ import org.coplan.settlements.SettlementEditService;
 import org.coplan.settlements.SettlementRepository;
 import org.coplan.settlements.SettlementResource;
 import org.coplan.settlements.SettlementService;
-import org.coplan.tiles.StyleTemplate;
-import org.coplan.tiles.TileRepository;
 import org.coplan.tiles.TileResource;
+import org.coplan.tiles.TileCacheResource;
 import org.coplan.tiles.TileService;
+import org.coplan.changes.ChangeBarrierFilter;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import java.time.Duration;
@@ -77,17 +77,21 @@ import org.glassfish.jersey.servlet.ServletContainer;
 public final class CoplanServer implements AutoCloseable {
   private final Server jetty;
   private final ChangeFeed changeFeed;
+  private final TileWiring tiles;
 
-  private CoplanServer(Server jetty, ChangeFeed changeFeed) {
+  private CoplanServer(Server jetty, ChangeFeed changeFeed, TileWiring tiles) {
     this.jetty = jetty;
     this.changeFeed = changeFeed;
+    this.tiles = tiles;
   }
 
   public static CoplanServer start(CoplanConfig config, DataSource dataSource) throws Exception {
     ChangeFeed changeFeed = new ChangeFeed(dataSource);
-    ResourceConfig app = application(config, dataSource, changeFeed);
+    TileWiring tiles = TileWiring.of(config, dataSource);
+    ResourceConfig app = application(config, dataSource, changeFeed, tiles);
     // listening before the first request is served, so no committed change goes unheard
     changeFeed.start();
+    tiles.feed().start();
 
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName("http");
@@ -127,26 +131,27 @@ public final class CoplanServer implements AutoCloseable {
       jetty.start();
     } catch (Exception e) {
       changeFeed.close();
+      tiles.close();
       throw e;
     }
-    return new CoplanServer(jetty, changeFeed);
+    return new CoplanServer(jetty, changeFeed, tiles);
   }
 
-  /** The application as {@link #start} wires it, with a change feed that is never started. */
+  /** The application as {@link #start} wires it, with change feeds that are never started. */
   static ResourceConfig application(CoplanConfig config, DataSource dataSource) {
-    return application(config, dataSource, new ChangeFeed(dataSource));
+    return application(config, dataSource, new ChangeFeed(dataSource), TileWiring.of(config, dataSource));
   }
 
   /**
    * Every resource, wired by hand. Components that follow edits (caches, incremental analysis,
    * event streams) subscribe to {@code changeFeed} here.
    */
-  static ResourceConfig application(CoplanConfig config, DataSource dataSource, ChangeFeed changeFeed) {
+  static ResourceConfig application(CoplanConfig config, DataSource dataSource, ChangeFeed changeFeed, TileWiring tileWiring) {
     Jdbc jdbc = new Jdbc(dataSource);
     SettlementService settlements = new SettlementService(new SettlementRepository(jdbc));
     SettlementResource settlementResource = new SettlementResource(settlements);
     FeatureService features = new FeatureService(settlements, new FeatureRepository(jdbc), jdbc);
-    TileService tiles = new TileService(settlements, new TileRepository(jdbc), StyleTemplate.load());
+    TileService tiles = tileWiring.service(settlements, jdbc);
 
     ResourceConfig app = new ResourceConfig();
     app.property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -163,6 +168,8 @@ public final class CoplanServer implements AutoCloseable {
     app.register(new FeaturesResource(features));
     app.register(new ItemsResource(features));
     app.register(new TileResource(tiles));
+    app.register(new TileCacheResource(tiles));
+    app.register(new ChangeBarrierFilter(tileWiring.feed()));
     app.register(new LandingResource(config.map(), settlementResource));
     registerEditing(app, config, jdbc, settlements, features);
     registerImportExport(app, jdbc, settlements);
@@ -245,6 +252,7 @@ public final class CoplanServer implements AutoCloseable {
       jetty.stop();
     } finally {
       changeFeed.close();
+      tiles.close();
     }
   }
 }

@@ -1,10 +1,20 @@
 package org.coplan.changes;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -24,7 +34,15 @@ import org.slf4j.LoggerFactory;
 public final class ChangeFeed implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
   static final String CHANNEL = "coplan_change";
+  /** Analysis results written (V009). */
+  static final String CONFLICT_CHANNEL = "coplan_conflict";
+  /** Barriers of {@link #sync}: the payload names the feed that waits for it. */
+  static final String SYNC_CHANNEL = "coplan_sync";
   private static final int POLL_MILLIS = 250;
+
+  private final String name = UUID.randomUUID().toString();
+  private final AtomicLong barriers = new AtomicLong();
+  private final Map<String, CompletableFuture<Void>> pendingBarriers = new ConcurrentHashMap<>();
 
   private final DataSource dataSource;
   private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
@@ -57,6 +75,8 @@ public final class ChangeFeed implements AutoCloseable {
       c.setAutoCommit(true);
       s.execute("LISTEN " + CHANNEL);
       s.execute("LISTEN " + AppEvents.CHANNEL);
+      s.execute("LISTEN " + CONFLICT_CHANNEL);
+      s.execute("LISTEN " + SYNC_CHANNEL);
       return c;
     } catch (SQLException e) {
       c.close();
@@ -76,10 +96,11 @@ public final class ChangeFeed implements AutoCloseable {
         PGNotification[] notifications = connection.unwrap(PGConnection.class).getNotifications(POLL_MILLIS);
         if (notifications != null) {
           for (PGNotification n : notifications) {
-            if (n.getName().equals(CHANNEL)) {
-              deliver(n.getParameter());
-            } else {
-              deliverEvent(n.getParameter());
+            switch (n.getName()) {
+              case CHANNEL -> deliver(n.getParameter());
+              case CONFLICT_CHANNEL -> deliverConflicts(n.getParameter());
+              case SYNC_CHANNEL -> passBarrier(n.getParameter());
+              default -> deliverEvent(n.getParameter());
             }
           }
         }
@@ -126,6 +147,62 @@ public final class ChangeFeed implements AutoCloseable {
       });
     } catch (java.io.IOException | RuntimeException e) {
       log.error("unreadable event notification: {}", payload, e);
+    }
+  }
+
+  private void deliverConflicts(String payload) {
+    try {
+      ChangeNotification.parseConflicts(payload).ifPresent(change -> {
+        for (ChangeListener l : listeners) {
+          try {
+            l.conflictsChanged(change);
+          } catch (RuntimeException e) {
+            log.error("change listener {} failed", l.getClass().getName(), e);
+          }
+        }
+      });
+    } catch (java.io.IOException | RuntimeException e) {
+      log.error("unreadable conflict notification: {}", payload, e);
+    }
+  }
+
+  private void passBarrier(String token) {
+    CompletableFuture<Void> waiting = pendingBarriers.remove(token);
+    if (waiting != null) {
+      waiting.complete(null);
+    }
+  }
+
+  /**
+   * Returns once every change committed before this call has been handed to the listeners (or
+   * after {@code timeout}; false then). PostgreSQL delivers notifications in commit order, so a
+   * barrier notification sent now arrives after all of them; the feed's one thread hands them on in
+   * that order. A request that changed data calls this before answering, so that its caller's next
+   * read on this instance finds the caches already invalidated (read-your-writes).
+   */
+  public boolean sync(Duration timeout) {
+    if (!running) {
+      return true;
+    }
+    String token = name + ":" + barriers.incrementAndGet();
+    CompletableFuture<Void> passed = new CompletableFuture<>();
+    pendingBarriers.put(token, passed);
+    try {
+      try (Connection c = dataSource.getConnection();
+          PreparedStatement ps = c.prepareStatement("SELECT pg_notify('" + SYNC_CHANNEL + "', ?)")) {
+        ps.setString(1, token);
+        ps.execute();
+      }
+      passed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (SQLException | ExecutionException | TimeoutException e) {
+      log.warn("change feed barrier not passed within {} ms: {}", timeout.toMillis(), e.toString());
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } finally {
+      pendingBarriers.remove(token);
     }
   }
 

@@ -10,6 +10,9 @@ public interface ChangeListener {
 
   default void event(AppEvent event) {}
 
+  /** A plan's stored analysis results changed (the tiles' conflicts layer). */
+  default void conflictsChanged(ConflictChange change) {}
+
   /**
    * The feed lost its connection and may have missed changes (it is connected again): anything
    * cached may be stale.

@@ -52,6 +52,24 @@ final class ChangeNotification {
     return Optional.of(new AppEvent(settlement, json.path("plan").asText(null), type, data == null || data.isNull() ? null : data));
   }
 
+  /** The conflicts' change, or empty for one without settlement or plan. */
+  static Optional<ConflictChange> parseConflicts(String payload) throws IOException {
+    JsonNode json = JsonMapper.MAPPER.readTree(payload);
+    String settlement = json.path("settlement").asText(null);
+    String plan = json.path("plan").asText(null);
+    if (settlement == null || plan == null) {
+      return Optional.empty();
+    }
+    List<Envelope> boxes = new ArrayList<>();
+    for (JsonNode b : json.path("boxes")) {
+      Envelope box = box(b);
+      if (box != null) {
+        boxes.add(box);
+      }
+    }
+    return Optional.of(new ConflictChange(settlement, plan, json.path("count").asInt(), box(json.get("extent")), boxes));
+  }
+
   private static Envelope box(JsonNode array) {
     if (array == null || !array.isArray() || array.size() != 4) {
       return null;

@@ -13,8 +13,9 @@ import java.util.List;
  * @param demo whether and from where to load the demo settlement
  * @param map what the map page shows beyond coplan's own layers
  * @param security accounts, sessions, browser security headers and CORS
+ * @param tiles the vector tile cache
  */
-public record CoplanConfig(Http http, Database database, Demo demo, MapPage map, Security security) {
+public record CoplanConfig(Http http, Database database, Demo demo, MapPage map, Security security, Tiles tiles) {
 
   /**
    * @param port TCP port; 0 picks a free one (tests)
@@ -31,10 +32,40 @@ public record CoplanConfig(Http http, Database database, Demo demo, MapPage map,
    * @param home data directory of the embedded cluster and other local state
    * @param pgBin directory of the PostgreSQL server binaries, or null to search for them
    * @param poolSize largest number of pooled connections
+   * @param replicaUrl JDBC URL of a streaming (hot standby) replica of the database that serves
+   *     tiles, or null for none
+   * @param replicaUser user for {@code replicaUrl}
+   * @param replicaPassword password for {@code replicaUrl}
    */
-  public record Database(String url, String user, String password, Path home, Path pgBin, int poolSize) {
+  public record Database(
+      String url,
+      String user,
+      String password,
+      Path home,
+      Path pgBin,
+      int poolSize,
+      String replicaUrl,
+      String replicaUser,
+      String replicaPassword) {
     public boolean embedded() {
       return url == null || url.isBlank();
+    }
+
+    public boolean hasReplica() {
+      return replicaUrl != null && !replicaUrl.isBlank();
+    }
+  }
+
+  /**
+   * @param cacheBytes bytes of tiles kept in memory (0 turns the cache off)
+   * @param cacheDir directory of the on-disk tier, or null for none
+   * @param cacheDiskBytes bytes of tiles kept in {@code cacheDir}
+   */
+  public record Tiles(long cacheBytes, Path cacheDir, long cacheDiskBytes) {
+    public Tiles {
+      if (cacheBytes < 0 || cacheDiskBytes < 0) {
+        throw new ConfigException("tile-cache-bytes and tile-cache-disk-bytes must not be negative");
+      }
     }
   }
 
@@ -93,7 +124,15 @@ public record CoplanConfig(Http http, Database database, Demo demo, MapPage map,
             args.getString("db-password", "database password for db-url", null),
             args.getPath("home", "data directory (embedded database, caches)", defaultHome()),
             args.getPath("pg-bin", "PostgreSQL server binaries; empty = search /usr/lib/postgresql", null),
-            args.getInt("db-pool-size", "largest number of pooled database connections", 10));
+            args.getInt("db-pool-size", "largest number of pooled database connections", 10),
+            args.getString("db-replica-url", "JDBC URL of a streaming replica that serves tiles; empty = none", null),
+            args.getString("db-replica-user", "database user for db-replica-url; empty = db-user", null),
+            args.getString("db-replica-password", "database password for db-replica-url; empty = db-password", null));
+    if (db.hasReplica() && db.replicaUser() == null) {
+      // the same credentials as the primary unless told otherwise: a streaming replica has its roles
+      db = new Database(db.url(), db.user(), db.password(), db.home(), db.pgBin(), db.poolSize(),
+          db.replicaUrl(), db.user(), db.replicaPassword() == null ? db.password() : db.replicaPassword());
+    }
     Demo demo =
         new Demo(
             args.getBoolean("demo", "load the Tandale demo settlement when missing", true),
@@ -117,7 +156,12 @@ public record CoplanConfig(Http http, Database database, Demo demo, MapPage map,
                     "trusted-proxies",
                     "comma-separated IP addresses of reverse proxies whose X-Forwarded-* headers are honoured",
                     "127.0.0.1, ::1")));
-    return new CoplanConfig(http, db, demo, map, security);
+    Tiles tiles =
+        new Tiles(
+            args.getLong("tile-cache-bytes", "bytes of vector tiles cached in memory; 0 = no cache", 256L << 20),
+            args.getPath("tile-cache-dir", "directory of the on-disk tile cache tier; empty = none", null),
+            args.getLong("tile-cache-disk-bytes", "bytes of vector tiles kept in tile-cache-dir", 2L << 30));
+    return new CoplanConfig(http, db, demo, map, security, tiles);
   }
 
   /**

@@ -3,7 +3,7 @@ package org.coplan.tiles;
 /**
  * Where a map first looks at a settlement: the centre of its bbox, at the largest whole zoom that
  * shows the bbox in a 1024 × 768 px view of 512 px tiles (MapLibre's), but never so far out that
- * the tiles drop structures ({@link TileSchema#DETAIL_ZOOM}) nor further in than tiles are
+ * the tiles draw structures as density ({@link TileSchema#STRUCTURE_ZOOM}) nor further in than tiles are
  * announced ({@link TileSchema#MAX_ZOOM}).
  */
 record Camera(double lon, double lat, int zoom) {
@@ -24,7 +24,7 @@ record Camera(double lon, double lat, int zoom) {
         Math.min(log2(VIEW_WIDTH_PX / (TILE_PX * width)), log2(VIEW_HEIGHT_PX / (TILE_PX * height)));
     // a point-like bbox gives +Infinity and clamps to the largest zoom
     int whole = Double.isNaN(zoom) ? TileSchema.MAX_ZOOM : (int) Math.floor(Math.min(zoom, TileSchema.MAX_ZOOM));
-    return new Camera((west + east) / 2, (south + north) / 2, Math.max(TileSchema.DETAIL_ZOOM, whole));
+    return new Camera((west + east) / 2, (south + north) / 2, Math.max(TileSchema.STRUCTURE_ZOOM, whole));
   }
 
   private static double mercatorY(double latitude) {

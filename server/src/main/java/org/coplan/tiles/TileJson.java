@@ -51,16 +51,25 @@ record TileJson(
         settlement.bbox(),
         List.of(camera.lon(), camera.lat(), camera.zoom()),
         java.util.stream.Stream.concat(
-                TileSchema.layers().stream().map(TileJson::vectorLayer), java.util.stream.Stream.of(CONFLICTS))
+                TileSchema.layers().stream().map(TileJson::vectorLayer), java.util.stream.Stream.of(DENSITY, CONFLICTS))
             .toList());
   }
+
+  /** Structures as density at low zooms (see TileRepository). */
+  static final VectorLayer DENSITY = new VectorLayer(
+      TileSchema.DENSITY_LAYER,
+      "Structures counted in a grid of 64 x 64 cells per tile (a cell counts the structures whose bounding box"
+          + " centre lies in it), with the structures per hectare of ground; up to zoom " + TileSchema.DENSITY_MAX_ZOOM
+          + ", where footprints would be smaller than a pixel.",
+      0, TileSchema.DENSITY_MAX_ZOOM,
+      Map.of("structures", "Number", "per_ha", "Number"));
 
   /** The analysis results' layer (read-only; see TileRepository). */
   static final VectorLayer CONFLICTS = new VectorLayer(
       "conflicts",
       "Conflicts found by the layout analysis: type, severity (high, medium, low, data_quality), check 1-7 and a"
           + " sentence. Present once the plan's analysis ran.",
-      TileSchema.DETAIL_ZOOM, TileSchema.MAX_ZOOM,
+      TileSchema.CONFLICTS_MIN_ZOOM, TileSchema.MAX_ZOOM,
       Map.of("type", "String", "severity", "String", "check", "Number", "sentence", "String"));
 
   private static VectorLayer vectorLayer(TileSchema.TileLayer tileLayer) {
@@ -76,7 +85,7 @@ record TileJson(
             .map(
                 f ->
                     layer.description() + " Below zoom " + TileSchema.DETAIL_ZOOM + " only those whose "
-                        + f.attribute() + " is " + String.join(" or ", f.values()) + ".")
+                        + f.attribute() + " is " + String.join(" or ", f.values()) + ", without their id.")
             .orElse(layer.description());
     return new VectorLayer(layer.id(), description, tileLayer.minZoom(), TileSchema.MAX_ZOOM, fields);
   }

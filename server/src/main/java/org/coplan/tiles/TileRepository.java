@@ -6,10 +6,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.coplan.db.Jdbc;
+import org.coplan.db.ReplicaReads;
 import org.coplan.layers.Attribute;
+import org.coplan.layers.Layer;
 import org.coplan.tiles.TileSchema.OverviewFilter;
 import org.coplan.tiles.TileSchema.TileLayer;
 
@@ -35,7 +40,7 @@ public final class TileRepository {
   private static final String LAYER_SQL =
       """
       (SELECT ST_AsMVT(q, ?, 4096, 'geom', 'fid' ORDER BY q.fid) FROM (
-          SELECT f.fid, f.id::text AS id{columns},
+          SELECT f.fid{id}{columns},
             ST_AsMVTGeom(f.geom_3857, ST_TileEnvelope(?, ?, ?), 4096, 64, true) AS geom
           FROM {view}(?, ?) AS f
           WHERE f.geom_3857 && ST_TileEnvelope(?, ?, ?, margin => 64.0 / 4096){filter}
@@ -43,8 +48,8 @@ public final class TileRepository {
 
   /**
    * The read-only {@code conflicts} layer: the plan's stored analysis results (see the analysis
-   * package and V006__analysis.sql), from {@link TileSchema#DETAIL_ZOOM} on, where they can be told
-   * apart. A plan carries conflicts once its analysis ran.
+   * package and V006__analysis.sql), from {@link TileSchema#CONFLICTS_MIN_ZOOM} on, where they can
+   * be told apart. A plan carries conflicts once its analysis ran.
    */
   private static final String CONFLICTS_SQL =
       """
@@ -53,6 +58,47 @@ public final class TileRepository {
             ST_AsMVTGeom(f.geom_3857, ST_TileEnvelope(?, ?, ?), 4096, 64, true) AS geom
           FROM plan_conflicts(?, ?) AS f
           WHERE f.geom_3857 && ST_TileEnvelope(?, ?, ?, margin => 64.0 / 4096)
+        ) AS q)""";
+
+  /**
+   * The {@value TileSchema#DENSITY_LAYER} layer of low zooms: the plan's structures counted per
+   * cell of a 64 × 64 grid over the tile, with the cell's structures per hectare (its ground area
+   * shrinks with the cosine of the latitude). The baseline's counts come from structure_density
+   * (cells of 1/64 of a z14 tile, so a cell at zoom z sums 2^(14-z) × 2^(14-z) of them); a
+   * proposal's own rows count where they are and the baseline rows they override no longer count.
+   * A structure counts in the cell of its bounding box's centre, as in V009__tile_invalidation.sql.
+   */
+  private static final String DENSITY_SQL =
+      """
+      (SELECT ST_AsMVT(q, 'structure_density', 4096, 'geom') FROM (
+          WITH r AS (
+            SELECT t.z, t.x, t.y, t.sid, t.pid, 14 - t.z AS shift,
+              t.x::bigint << (20 - t.z) AS cx0, (t.x::bigint + 1) << (20 - t.z) AS cx1,
+              t.y::bigint << (20 - t.z) AS cy0, (t.y::bigint + 1) << (20 - t.z) AS cy1,
+              2 * 20037508.342789244 / (1::bigint << (t.z + 6)) AS side
+            FROM (SELECT ?::int AS z, ?::int AS x, ?::int AS y, ?::text AS sid, ?::text AS pid) AS t),
+          cells AS (
+            SELECT d.cx, d.cy, d.structures AS n FROM r, structure_density d
+             WHERE d.settlement_id = r.sid AND d.cx >= r.cx0 AND d.cx < r.cx1 AND d.cy >= r.cy0 AND d.cy < r.cy1
+            UNION ALL
+            SELECT coplan_cell_x(o.geom_3857), coplan_cell_y(o.geom_3857), 1 FROM r, structures o
+             WHERE r.pid <> 'baseline' AND o.settlement_id = r.sid AND o.plan_id = r.pid AND NOT o.deleted
+               AND o.geom_3857 && ST_TileEnvelope(r.z, r.x, r.y)
+            UNION ALL
+            SELECT coplan_cell_x(b.geom_3857), coplan_cell_y(b.geom_3857), -1 FROM r, structures o
+              JOIN structures b ON b.settlement_id = o.settlement_id AND b.plan_id = 'baseline' AND b.id = o.id
+             WHERE r.pid <> 'baseline' AND o.settlement_id = r.sid AND o.plan_id = r.pid AND NOT b.deleted
+               AND b.geom_3857 && ST_TileEnvelope(r.z, r.x, r.y)),
+          g AS (
+            SELECT c.cx >> r.shift AS gx, c.cy >> r.shift AS gy, sum(c.n) AS n FROM r, cells c
+             WHERE c.cx >= r.cx0 AND c.cx < r.cx1 AND c.cy >= r.cy0 AND c.cy < r.cy1
+             GROUP BY 1, 2 HAVING sum(c.n) > 0)
+          SELECT g.n::integer AS structures,
+            coplan_density_per_ha(g.n / (power(r.side * cos(2 * atan(exp((20037508.342789244 - (g.gy + 0.5) * r.side) / 6378137)) - pi() / 2), 2) / 10000)) AS per_ha,
+            ST_AsMVTGeom(ST_MakeEnvelope(-20037508.342789244 + g.gx * r.side, 20037508.342789244 - (g.gy + 1) * r.side,
+              -20037508.342789244 + (g.gx + 1) * r.side, 20037508.342789244 - g.gy * r.side, 3857),
+              ST_TileEnvelope(r.z, r.x, r.y), 4096, 0, false) AS geom
+          FROM g, r ORDER BY g.gy, g.gx
         ) AS q)""";
 
   /** Binds one {@code ?} of a tile query. */
@@ -75,18 +121,31 @@ public final class TileRepository {
   record TileQuery(String sql, List<Param> params) {}
 
   private final Jdbc jdbc;
+  private final ReplicaReads reads;
   /** Indexed by zoom. Zooms with the same content share one SQL string, so one prepared statement. */
   private final List<TileQuery> byZoom;
 
   public TileRepository(Jdbc jdbc) {
+    this(jdbc, new ReplicaReads(jdbc, null));
+  }
+
+  /**
+   * @param jdbc the primary
+   * @param reads where tiles are cut: a replica when it has caught up with the last invalidation
+   */
+  public TileRepository(Jdbc jdbc, ReplicaReads reads) {
     this.jdbc = jdbc;
+    this.reads = reads;
     this.byZoom = IntStream.rangeClosed(0, TileSchema.MAX_REQUEST_ZOOM).mapToObj(TileRepository::query).toList();
   }
 
-  /** The tile as uncompressed MVT; empty when no feature of the plan touches it. */
-  byte[] tile(TileKey key) {
+  /**
+   * The tile as uncompressed MVT, empty when no feature of the plan touches it, and whether the
+   * replica cut it.
+   */
+  ReplicaReads.Routed<byte[]> tile(TileKey key) {
     TileQuery query = byZoom.get(key.z());
-    return jdbc.read(
+    return reads.read(
         c -> {
           try (PreparedStatement ps = c.prepareStatement(query.sql())) {
             for (int i = 0; i < query.params().size(); i++) {
@@ -101,6 +160,29 @@ public final class TileRepository {
         });
   }
 
+  /**
+   * Of the features (by id) of a layer, those that these proposals override: plan id → feature
+   * ids. A baseline change to them does not show in those proposals' tiles.
+   */
+  Map<String, List<UUID>> overrides(Layer layer, String settlementId, List<String> plans, List<UUID> ids) {
+    String sql = "SELECT f.plan_id, f.id FROM " + quoteIdent(layer.table())
+        + " AS f WHERE f.settlement_id = ? AND f.plan_id = ANY(?) AND f.id = ANY(?)";
+    return jdbc.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setString(1, settlementId);
+        ps.setArray(2, c.createArrayOf("text", plans.toArray()));
+        ps.setArray(3, c.createArrayOf("uuid", ids.toArray()));
+        Map<String, List<UUID>> out = new HashMap<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getObject(2, UUID.class));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
   /** The query for tiles at one zoom: its layers' parts joined with {@code ||}. */
   static TileQuery query(int zoom) {
     List<String> parts = new ArrayList<>();
@@ -110,7 +192,11 @@ public final class TileRepository {
         parts.add(layerQuery(layer, zoom, params));
       }
     }
-    if (zoom >= TileSchema.DETAIL_ZOOM) {
+    if (zoom <= TileSchema.DENSITY_MAX_ZOOM) {
+      parts.add(DENSITY_SQL);
+      params.addAll(List.of(Z, X, Y, SETTLEMENT, PLAN));
+    }
+    if (zoom >= TileSchema.CONFLICTS_MIN_ZOOM) {
       parts.add(CONFLICTS_SQL);
       params.addAll(List.of(Z, X, Y, SETTLEMENT, PLAN, Z, X, Y));
     }
@@ -131,6 +217,9 @@ public final class TileRepository {
     params.addAll(List.of(Param.text(tileLayer.layer().id()), Z, X, Y, SETTLEMENT, PLAN, Z, X, Y));
     String filter = tileLayer.filterAt(zoom).map(f -> filterSql(f, params)).orElse("");
     return LAYER_SQL
+        // overview tiles leave out the UUID: tens of thousands of distinct 36-character strings
+        // were two thirds of a z13 tile's bytes; such features cannot be selected by a click
+        .replace("{id}", tileLayer.filterAt(zoom).isPresent() ? "" : ", f.id::text AS id")
         .replace("{columns}", columns)
         .replace("{view}", quoteIdent(tileLayer.layer().planViewFunction()))
         .replace("{filter}", filter);

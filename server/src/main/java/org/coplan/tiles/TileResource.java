@@ -23,6 +23,7 @@ import org.coplan.http.Link;
 @Path("/api/settlements/{sid}/plans/{pid}")
 public final class TileResource {
   private static final CacheControl REVALIDATE = CacheControl.valueOf("no-cache");
+  static final String CACHE_HEADER = "X-Tile-Cache";
 
   private final TileService service;
 
@@ -40,16 +41,19 @@ public final class TileResource {
       @PathParam("x") String x,
       @PathParam("y") String y,
       @Context Request request) {
-    Tile tile = service.tile(TileKey.parse(sid, pid, z, x, y));
+    TileCache.Lookup lookup = service.tile(TileKey.parse(sid, pid, z, x, y));
+    Tile tile = lookup.tile();
+    // where the tile came from (memory, disk, database): for load tests and operators
+    String source = lookup.source().name().toLowerCase(java.util.Locale.ROOT);
     if (tile.isEmpty()) {
-      return Response.noContent().cacheControl(REVALIDATE).build();
+      return Response.noContent().cacheControl(REVALIDATE).header(CACHE_HEADER, source).build();
     }
     EntityTag etag = new EntityTag(tile.etag());
     Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
     if (notModified != null) {
-      return notModified.cacheControl(REVALIDATE).build();
+      return notModified.cacheControl(REVALIDATE).header(CACHE_HEADER, source).build();
     }
-    return Response.ok(tile.bytes(), Link.MVT).tag(etag).cacheControl(REVALIDATE).build();
+    return Response.ok(tile.bytes(), Link.MVT).tag(etag).cacheControl(REVALIDATE).header(CACHE_HEADER, source).build();
   }
 
   @GET

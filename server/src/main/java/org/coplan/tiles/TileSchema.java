@@ -15,7 +15,11 @@ import org.coplan.layers.Layer;
  * is smaller than a pixel. Such tiles cost most (about 0.4 s and 4 MB for 100k polygons at z14 on
  * our machines) and show least. Footpaths 1.5 m wide and service points are invisible at that
  * scale too; roads, lanes and the constraints (flood zones, watercourses hundreds of metres long)
- * are what people orient by. Generalising structures into blocks for low zooms is a later issue.
+ * are what people orient by. Up to {@link #DENSITY_MAX_ZOOM} structures are drawn as density
+ * (the {@value #DENSITY_LAYER} layer: structures counted in a grid of 64 × 64 cells per tile, from
+ * a table the database keeps up to date, see V009__tile_invalidation.sql); footprints start at
+ * {@link #STRUCTURE_ZOOM}, where a 4 m footprint is about 2 px wide, and so do the analysis's
+ * conflicts (two or more per structure in a dense settlement).
  */
 final class TileSchema {
   /** Largest zoom a tile may be requested at. */
@@ -27,8 +31,23 @@ final class TileSchema {
    */
   static final int MAX_ZOOM = 18;
 
-  /** From this zoom on tiles carry every layer in full. */
-  static final int DETAIL_ZOOM = 13;
+  /**
+   * From this zoom on tiles carry every path and service (below it, roads and lanes only, without
+   * their UUIDs). On the 500,000-structure synthetic settlement a z13 tile with every path was 523
+   * KB of paths alone, two thirds of it their ids.
+   */
+  static final int DETAIL_ZOOM = 14;
+
+  /** From this zoom on tiles carry structures' footprints and the conflicts layer. */
+  static final int STRUCTURE_ZOOM = 15;
+
+  /** The conflicts layer starts with the footprints its conflicts are about. */
+  static final int CONFLICTS_MIN_ZOOM = STRUCTURE_ZOOM;
+
+  /** Up to this zoom tiles carry the structures' density instead of their footprints. */
+  static final int DENSITY_MAX_ZOOM = STRUCTURE_ZOOM - 1;
+
+  static final String DENSITY_LAYER = "structure_density";
 
   /** What an overview tile keeps of a layer: the rows whose attribute has one of the values. */
   record OverviewFilter(String attribute, List<String> values) {
@@ -65,7 +84,8 @@ final class TileSchema {
   static TileLayer of(Layer layer) {
     // an exhaustive switch: a new catalogue layer does not compile until it is decided here
     return switch (layer) {
-      case STRUCTURES, SERVICES -> new TileLayer(layer, DETAIL_ZOOM, Optional.empty());
+      case STRUCTURES -> new TileLayer(layer, STRUCTURE_ZOOM, Optional.empty());
+      case SERVICES -> new TileLayer(layer, DETAIL_ZOOM, Optional.empty());
       case FOOTPATHS ->
           new TileLayer(layer, 0, Optional.of(new OverviewFilter("class", List.of("road", "lane"))));
       case CONSTRAINTS -> new TileLayer(layer, 0, Optional.empty());

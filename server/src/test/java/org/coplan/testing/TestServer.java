@@ -23,10 +23,28 @@ public final class TestServer implements AutoCloseable {
   private final TestDatabase.Fresh database;
   private final CoplanServer server;
   private final HttpClient client = HttpClient.newHttpClient();
+  /** False for a second instance on another's database: closing it leaves the database alone. */
+  private final boolean ownsDatabase;
 
-  private TestServer(TestDatabase.Fresh database, CoplanServer server) {
+  private TestServer(TestDatabase.Fresh database, CoplanServer server, boolean ownsDatabase) {
     this.database = database;
     this.server = server;
+    this.ownsDatabase = ownsDatabase;
+  }
+
+  /**
+   * Another server instance on this one's database (as a second process behind a balancer would
+   * be): its own caches and change feed, the same data. Close it before this one.
+   */
+  public TestServer secondInstance(Map<String, String> options) {
+    Map<String, String> values = new java.util.HashMap<>(options);
+    values.putIfAbsent("port", "0");
+    values.putIfAbsent("host", "127.0.0.1");
+    try {
+      return new TestServer(database, CoplanServer.start(CoplanConfig.from(Arguments.of(values)), database.dataSource()), false);
+    } catch (Exception e) {
+      throw new IllegalStateException("second server instance did not start", e);
+    }
   }
 
   public static TestServer start() {
@@ -41,7 +59,7 @@ public final class TestServer implements AutoCloseable {
     values.putIfAbsent("host", "127.0.0.1");
     CoplanConfig config = CoplanConfig.from(Arguments.of(values));
     try {
-      return new TestServer(db, CoplanServer.start(config, db.dataSource()));
+      return new TestServer(db, CoplanServer.start(config, db.dataSource()), true);
     } catch (Exception e) {
       db.close();
       throw new IllegalStateException("test server did not start", e);
@@ -57,7 +75,10 @@ public final class TestServer implements AutoCloseable {
    */
   public synchronized SignedIn admin() {
     if (admin == null) {
-      UserAdmin.open(new Jdbc(database.dataSource()), "test").add("test-admin", "Test admin", ADMIN_PASSWORD, true);
+      UserAdmin users = UserAdmin.open(new Jdbc(database.dataSource()), "test");
+      if (ownsDatabase) {
+        users.add("test-admin", "Test admin", ADMIN_PASSWORD, true);
+      }
       admin = SignedIn.login(this, "test-admin", ADMIN_PASSWORD);
     }
     return admin;
@@ -65,6 +86,10 @@ public final class TestServer implements AutoCloseable {
 
   public TestDatabase.Fresh database() {
     return database;
+  }
+
+  public int port() {
+    return server.port();
   }
 
   public URI uri(String path) {
@@ -124,6 +149,8 @@ public final class TestServer implements AutoCloseable {
   @Override
   public void close() throws Exception {
     server.close();
-    database.close();
+    if (ownsDatabase) {
+      database.close();
+    }
   }
 }

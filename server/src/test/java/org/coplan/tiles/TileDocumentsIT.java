@@ -68,13 +68,17 @@ class TileDocumentsIT {
     JsonNode layers = tj.get("vector_layers");
     List<String> ids = new ArrayList<>();
     layers.forEach(vl -> ids.add(vl.get("id").asText()));
-    // the catalogue's layers, then the analysis results' read-only layer
-    assertThat(ids).containsExactly("structures", "footpaths", "services", "constraints", "conflicts");
-    JsonNode conflicts = layers.get(4);
+    // the catalogue's layers, then the low zooms' density and the analysis results' read-only layer
+    assertThat(ids).containsExactly("structures", "footpaths", "services", "constraints", "structure_density", "conflicts");
+    JsonNode density = layers.get(4);
+    assertThat(density.get("minzoom").asInt()).isZero();
+    assertThat(density.get("maxzoom").asInt()).isEqualTo(14);
+    assertThat(density.get("fields").get("per_ha").asText()).isEqualTo("Number");
+    JsonNode conflicts = layers.get(5);
     assertThat(conflicts.get("fields").get("severity").asText()).isEqualTo("String");
-    assertThat(conflicts.get("minzoom").asInt()).isEqualTo(13);
+    assertThat(conflicts.get("minzoom").asInt()).isEqualTo(15);
     for (JsonNode vl : layers) {
-      if (vl.get("id").asText().equals("conflicts")) {
+      if (vl.get("id").asText().equals("conflicts") || vl.get("id").asText().equals("structure_density")) {
         continue;
       }
       Layer layer = Layer.byId(vl.get("id").asText()).orElseThrow();
@@ -89,9 +93,9 @@ class TileDocumentsIT {
       assertThat(vl.get("maxzoom").asInt()).isEqualTo(18);
       assertThat(vl.get("description").asText()).startsWith(layer.description());
     }
-    assertThat(layers.get(0).get("minzoom").asInt()).as("structures").isEqualTo(13);
+    assertThat(layers.get(0).get("minzoom").asInt()).as("structures").isEqualTo(15);
     assertThat(layers.get(1).get("minzoom").asInt()).as("footpaths").isZero();
-    assertThat(layers.get(1).get("description").asText()).contains("Below zoom 13 only those whose class is road or lane");
+    assertThat(layers.get(1).get("description").asText()).contains("Below zoom 14 only those whose class is road or lane, without their id");
     assertThat(layers.get(1).get("fields").get("width_m").asText()).isEqualTo("Number");
   }
 
@@ -104,9 +108,10 @@ class TileDocumentsIT {
     JsonNode center = tj.get("center");
     assertThat(center.get(0).asDouble()).isBetween(bbox.get(0).asDouble(), bbox.get(2).asDouble());
     assertThat(center.get(1).asDouble()).isBetween(bbox.get(1).asDouble(), bbox.get(3).asDouble());
-    // about 1.8 × 2.8 km: zoom 14 shows it whole in a 1024 × 768 view
+    // about 1.8 × 2.8 km: zoom 14 would show it whole in a 1024 × 768 view, but only as density;
+    // the map opens at 15, where footprints are drawn
     assertThat(center.get(2).isInt()).isTrue();
-    assertThat(center.get(2).asInt()).isEqualTo(14);
+    assertThat(center.get(2).asInt()).isEqualTo(15);
   }
 
   @Test
@@ -123,6 +128,7 @@ class TileDocumentsIT {
 
     Set<String> layerIds = new HashSet<>();
     Arrays.stream(Layer.values()).forEach(l -> layerIds.add(l.id()));
+    layerIds.add(TileSchema.DENSITY_LAYER);
     assertThat(style.get("layers")).isNotEmpty();
     for (JsonNode layer : style.get("layers")) {
       if (layer.has("source")) {
@@ -131,7 +137,7 @@ class TileDocumentsIT {
       }
     }
     // the template has no camera of its own, so it looks at the settlement
-    assertThat(style.get("zoom").asInt()).isEqualTo(14);
+    assertThat(style.get("zoom").asInt()).isEqualTo(15);
     assertThat(style.get("center")).hasSize(2);
   }
 

@@ -16,7 +16,7 @@ class TileRepositoryTest {
 
   @Test
   void detailTilesReadEveryLayerThroughThePlansView() {
-    String sql = TileRepository.query(13).sql();
+    String sql = TileRepository.query(15).sql();
     for (String view : new String[] {"plan_structures", "plan_footpaths", "plan_services", "plan_constraints"}) {
       assertThat(sql).contains("\"" + view + "\"(?, ?)");
     }
@@ -34,11 +34,27 @@ class TileRepositoryTest {
     assertThat(sql).doesNotContain("plan_structures").doesNotContain("plan_services");
     assertThat(sql).contains("plan_footpaths").contains("plan_constraints");
     assertThat(sql).contains("AND f.\"class\" IN (?, ?)");
+    // overview paths carry no UUID
+    assertThat(sql).containsOnlyOnce("f.id::text AS id");
+  }
+
+  @Test
+  void lowZoomsDrawStructuresAsDensityAndHighZoomsAsFootprintsWithConflicts() {
+    for (int z = 0; z <= 14; z++) {
+      String sql = TileRepository.query(z).sql();
+      assertThat(sql).as("zoom %d", z).contains("'structure_density'").contains("FROM r, structure_density d")
+          .doesNotContain("plan_structures").doesNotContain("plan_conflicts");
+    }
+    for (int z = 15; z <= 24; z++) {
+      assertThat(TileRepository.query(z).sql()).as("zoom %d", z).contains("plan_structures").contains("plan_conflicts")
+          .doesNotContain("structure_density");
+    }
   }
 
   @Test
   void zoomsWithTheSameContentShareOneSqlString() {
-    assertThat(TileRepository.query(0).sql()).isEqualTo(TileRepository.query(12).sql());
-    assertThat(TileRepository.query(13).sql()).isEqualTo(TileRepository.query(24).sql());
+    assertThat(TileRepository.query(0).sql()).isEqualTo(TileRepository.query(13).sql());
+    assertThat(TileRepository.query(14).sql()).isNotEqualTo(TileRepository.query(13).sql()).isNotEqualTo(TileRepository.query(15).sql());
+    assertThat(TileRepository.query(15).sql()).isEqualTo(TileRepository.query(24).sql());
   }
 }

@@ -98,15 +98,16 @@ class TileResourceIT {
   }
 
   @Test
-  void belowZoom13TilesCarryOnlyRoadsLanesAndConstraints() throws SQLException {
+  void belowZoom14TilesCarryOnlyRoadsLanesWithoutIdsConstraintsAndDensity() throws SQLException {
     int z = 12;
     int x = DecodedTile.column(39.2432, z);
     int y = DecodedTile.row(-6.8003, z);
     DecodedTile tile = DecodedTile.of(server.get(tilePath("baseline", z, x, y)).body());
 
-    assertThat(tile.layers()).containsOnlyKeys("footpaths", "constraints");
+    assertThat(tile.layers()).containsOnlyKeys("footpaths", "constraints", "structure_density");
     assertThat(tile.layer("footpaths")).isNotEmpty();
     assertThat(tile.layer("footpaths")).allSatisfy(f -> assertThat(f.properties().get("class")).isIn("road", "lane"));
+    assertThat(tile.layer("footpaths")).allSatisfy(f -> assertThat(f.properties()).doesNotContainKey("id"));
     long roadsAndLanes =
         count(
             "SELECT count(*) FROM plan_footpaths(?, ?) WHERE class IN ('road', 'lane')"
@@ -114,6 +115,69 @@ class TileResourceIT {
             "tandale", "baseline", z, x, y);
     assertThat(tile.layer("footpaths")).hasSize((int) roadsAndLanes);
     assertThat(tile.layer("constraints")).hasSize((int) clippedCount(Layer.CONSTRAINTS, "baseline", z, x, y));
+  }
+
+  @Test
+  void lowZoomTilesCountEveryStructureOnceInTheCellOfItsBoxCentre() throws SQLException {
+    for (int z = 12; z <= 14; z++) {
+      long counted = 0;
+      long tiles = 0;
+      // every tile over Tandale's bbox at this zoom
+      for (int x = DecodedTile.column(39.2349, z); x <= DecodedTile.column(39.2513, z); x++) {
+        for (int y = DecodedTile.row(-6.7883, z); y <= DecodedTile.row(-6.8132, z); y++) {
+          HttpResponse<byte[]> r = server.get(tilePath("baseline", z, x, y));
+          if (r.statusCode() == 204) {
+            continue;
+          }
+          tiles++;
+          DecodedTile tile = DecodedTile.of(r.body());
+          assertThat(tile.layers()).doesNotContainKeys("structures", "conflicts");
+          long inTile = 0;
+          for (DecodedTile.Feature cell : tile.layer("structure_density")) {
+            long n = (Long) cell.properties().get("structures");
+            assertThat(n).isPositive();
+            assertThat(((Number) cell.properties().get("per_ha")).doubleValue()).isPositive();
+            inTile += n;
+          }
+          // independently: structures whose bounding box centre lies in the tile
+          long expected = count("SELECT count(*) FROM plan_structures(?, ?) s, ST_TileEnvelope(?, ?, ?) t"
+              + " WHERE (ST_XMin(s.geom_3857) + ST_XMax(s.geom_3857)) / 2 >= ST_XMin(t) AND (ST_XMin(s.geom_3857) + ST_XMax(s.geom_3857)) / 2 < ST_XMax(t)"
+              + " AND (ST_YMin(s.geom_3857) + ST_YMax(s.geom_3857)) / 2 > ST_YMin(t) AND (ST_YMin(s.geom_3857) + ST_YMax(s.geom_3857)) / 2 <= ST_YMax(t)",
+              "tandale", "baseline", z, x, y);
+          assertThat(inTile).as("z%d/%d/%d", z, x, y).isEqualTo(expected);
+          counted += inTile;
+        }
+      }
+      assertThat(tiles).isPositive();
+      assertThat(counted).as("zoom %d", z).isEqualTo(count("SELECT count(*) FROM plan_structures(?, ?)", "tandale", "baseline"));
+    }
+  }
+
+  @Test
+  void aProposalsDensityCountsItsOwnRowsInsteadOfTheBaselinesItOverrides() throws SQLException {
+    int z = 14;
+    int x = DecodedTile.column(39.2432, z);
+    int y = DecodedTile.row(-6.8003, z);
+    List<DecodedTile.Feature> central = DecodedTile.of(server.get(centralTile()).body()).layer("structures");
+    long fid = central.get(1).id();
+    long other = central.get(2).id();
+    try (Connection c = server.database().dataSource().getConnection()) {
+      update(c, "INSERT INTO plan (settlement_id, id, name, status, based_on)"
+          + " VALUES ('tandale', 'thinned', 'Two structures fewer, one new', 'draft', 'baseline')");
+      update(c, "INSERT INTO structures (settlement_id, plan_id, id, geom, use, deleted)"
+          + " SELECT settlement_id, 'thinned', id, geom, use, true FROM structures WHERE fid = ?", fid);
+      update(c, "INSERT INTO structures (settlement_id, plan_id, id, geom, use, deleted)"
+          + " SELECT settlement_id, 'thinned', id, geom, use, true FROM structures WHERE fid = ?", other);
+      update(c, "INSERT INTO structures (settlement_id, plan_id, id, geom, use)"
+          + " SELECT settlement_id, 'thinned', gen_random_uuid(), ST_Translate(geom, 0.0001, 0), use FROM structures WHERE fid = ?", fid);
+    }
+    long baseline = densityTotal(server.get(tilePath("baseline", z, x, y)));
+    long proposal = densityTotal(server.get(tilePath("thinned", z, x, y)));
+    assertThat(proposal).isEqualTo(baseline - 1);
+  }
+
+  private static long densityTotal(HttpResponse<byte[]> r) {
+    return DecodedTile.of(r.body()).layer("structure_density").stream().mapToLong(f -> (Long) f.properties().get("structures")).sum();
   }
 
   @Test

@@ -36,12 +36,16 @@ class TileSchemaTest {
   void overviewZoomsCarryRoadsLanesAndConstraintsAndDetailZoomsEverything() {
     var structures = TileSchema.of(Layer.STRUCTURES);
     var footpaths = TileSchema.of(Layer.FOOTPATHS);
-    assertThat(structures.presentAt(12)).isFalse();
-    assertThat(structures.presentAt(13)).isTrue();
-    assertThat(TileSchema.of(Layer.SERVICES).presentAt(12)).isFalse();
+    // footprints from zoom 15; below, the density layer stands for them
+    assertThat(structures.presentAt(14)).isFalse();
+    assertThat(structures.presentAt(15)).isTrue();
+    assertThat(TileSchema.DENSITY_MAX_ZOOM).isEqualTo(14);
+    assertThat(TileSchema.of(Layer.SERVICES).presentAt(13)).isFalse();
+    assertThat(TileSchema.of(Layer.SERVICES).presentAt(14)).isTrue();
     assertThat(TileSchema.of(Layer.CONSTRAINTS).presentAt(0)).isTrue();
     assertThat(footpaths.presentAt(0)).isTrue();
     assertThat(footpaths.filterAt(12)).hasValueSatisfying(f -> assertThat(f.values()).containsExactly("road", "lane"));
-    assertThat(footpaths.filterAt(13)).isEmpty();
+    assertThat(footpaths.filterAt(13)).hasValueSatisfying(f -> assertThat(f.values()).containsExactly("road", "lane"));
+    assertThat(footpaths.filterAt(14)).isEmpty();
   }
 }
