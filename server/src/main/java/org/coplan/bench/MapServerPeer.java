@@ -123,7 +123,10 @@ final class MapServerPeer implements AutoCloseable {
       String select = "SELECT " + columns + ", geom_3857 FROM " + layer.planViewFunction() + "('" + sid + "', 'baseline')";
       // a MapServer layer writes every shape as its one TYPE, so mixed layers are split by geometry
       switch (layer) {
-        case STRUCTURES -> m.append(layerText(layer.id(), "POLYGON", connection, select));
+        case STRUCTURES -> {
+          m.append(layerText(layer.id(), "POLYGON", connection, select).replace(SCALE, "MAXSCALEDENOM " + Z14_15));
+          m.append(layerText("structure_density", "POLYGON", connection, densitySql(sid)).replace(SCALE, "MINSCALEDENOM " + Z14_15));
+        }
         case FOOTPATHS -> m.append(layerText(layer.id(), "LINE", connection, select));
         case SERVICES -> {
           m.append(layerText(layer.id(), "POINT", connection, select + " WHERE GeometryType(geom_3857) = 'POINT'"));
@@ -137,17 +140,41 @@ final class MapServerPeer implements AutoCloseable {
     }
     // conflicts: points, lines and polygons
     String conflicts = "SELECT fid, type, severity, check_no AS \\\"check\\\", sentence, geom_3857 FROM plan_conflicts('" + sid + "', 'baseline')";
-    m.append(layerText("conflicts", "POINT", connection, conflicts + " WHERE GeometryType(geom_3857) IN ('POINT', 'MULTIPOINT')"));
-    m.append(layerText("conflicts-lines", "LINE", connection, conflicts + " WHERE GeometryType(geom_3857) IN ('LINESTRING', 'MULTILINESTRING')"));
-    m.append(layerText("conflicts-polygons", "POLYGON", connection, conflicts + " WHERE GeometryType(geom_3857) IN ('POLYGON', 'MULTIPOLYGON')"));
+    String z15 = "MAXSCALEDENOM " + Z14_15;
+    m.append(layerText("conflicts", "POINT", connection, conflicts + " WHERE GeometryType(geom_3857) IN ('POINT', 'MULTIPOINT')").replace(SCALE, z15));
+    m.append(layerText("conflicts-lines", "LINE", connection, conflicts + " WHERE GeometryType(geom_3857) IN ('LINESTRING', 'MULTILINESTRING')").replace(SCALE, z15));
+    m.append(layerText("conflicts-polygons", "POLYGON", connection, conflicts + " WHERE GeometryType(geom_3857) IN ('POLYGON', 'MULTIPOLYGON')").replace(SCALE, z15));
     return m.append("END\n").toString();
   }
+  /**
+   * The scale between z14 and z15 tiles as MapServer computes it for 256-pixel tiles (z14 about
+   * 1:27,000, z15 about 1:13,500): coplan's tiles carry structures and conflicts from z15 and the
+   * structure density below.
+   */
+  private static final int Z14_15 = 20_000;
+
+  private static final String SCALE = "#SCALE";
+
+  /**
+   * coplan's z14 density layer for the baseline: the stored cells (z20 tiles) with their count and
+   * structures per hectare, as TileRepository's density SQL computes them at z14 (no regrouping).
+   */
+  private static String densitySql(String sid) {
+    String r = "20037508.342789244";
+    return "SELECT row_number() OVER () AS fid, d.structures, coplan_density_per_ha(d.structures / (power(k.s * cos(2 * atan(exp(("
+        + r + " - (d.cy + 0.5) * k.s) / 6378137)) - pi() / 2), 2) / 10000)) AS per_ha, ST_MakeEnvelope(-" + r
+        + " + d.cx * k.s, " + r + " - (d.cy + 1) * k.s, -" + r + " + (d.cx + 1) * k.s, " + r
+        + " - d.cy * k.s, 3857) AS geom_3857 FROM structure_density d, (SELECT 2 * " + r
+        + " / (1::bigint << 20) AS s) AS k WHERE d.settlement_id = '" + sid + "' AND d.structures > 0";
+  }
+
   private static String layerText(String name, String type, String connection, String select) {
     return """
           LAYER
             NAME "%s"
             TYPE %s
             STATUS ON
+            #SCALE
             CONNECTIONTYPE POSTGIS
             CONNECTION "%s"
             DATA "geom_3857 FROM (%s) AS q USING UNIQUE fid USING SRID=3857"

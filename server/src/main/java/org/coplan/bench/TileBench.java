@@ -47,7 +47,7 @@ public final class TileBench {
     int rounds = args.getInt("rounds", "interleaved slices the seconds are split into", 3);
     int slice = Math.max(1, seconds / rounds);
     List<String> sets = List.of(args.getString("sets", "tile sets: zooms and/or replay", "14,15,16,17,18,replay").split(","));
-    String uncached = args.getString("uncached", "server flags that turn the tile cache off (k=v,k=v)", "tile-cache-mb=0");
+    String uncached = args.getString("uncached", "server flags that turn the tile cache off (k=v,k=v)", "tile-cache-bytes=0");
     boolean withMapServer = args.getBoolean("mapserver", "also measure MapServer 8", true);
     Path work = args.getPath("work-dir", "scratch directory", Path.of(System.getProperty("java.io.tmpdir"), "coplan-bench-tiles"));
     Wrk.require();
