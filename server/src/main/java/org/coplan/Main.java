@@ -43,7 +43,9 @@ public final class Main {
         case "serve" -> serve(args);
         case "user" -> System.exit(UserCommand.run(argv, System.getenv(), System.in, System.out, System.err));
         case "generate" -> System.exit(AnalysisCommand.generate(argv, System.getenv(), System.out));
-        case "bench" -> System.exit(AnalysisCommand.bench(argv, System.getenv(), System.out));
+        case "bench" -> System.exit(BenchCommand.handles(argv, System.getenv())
+            ? BenchCommand.run(argv, System.getenv(), System.out)
+            : AnalysisCommand.bench(argv, System.getenv(), System.out));
         case "help", "--help" -> usage();
         default -> {
           System.err.println("coplan: unknown command '" + command + "'");
@@ -65,7 +67,7 @@ public final class Main {
           user    manage accounts: coplan user --help
           import, export, households   files in and out of a running server: coplan import --help
           generate  a synthetic settlement: --structures N --footpaths M --services K --seed S [--id ID]
-          bench     benchmarks: coplan bench analysis (see docs/performance.md)
+          bench     benchmarks: coplan bench analysis|tiles|load|memory (see docs/performance.md)
         """);
   }
 
