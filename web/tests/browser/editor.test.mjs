@@ -7,6 +7,18 @@ import { openMap, screenshot, settled, signIn, useServer } from './app.mjs';
 import { PASSWORDS, apiSession, launchBrowser } from './harness.mjs';
 
 const server = useServer();
+const csrfOf = {};
+
+/** A session cookie (and its CSRF token, in csrfOf) for a raw request with headers apiSession does not send. */
+async function cookieOf(username) {
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORDS.demo }),
+  });
+  csrfOf[username] = (await login.json()).csrfToken;
+  return login.headers.get('set-cookie').split(';')[0];
+}
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
 const ANALYSIS_TIMEOUT_MS = 120_000;
 
@@ -68,8 +80,11 @@ describe('the editor', () => {
     const browser = await launchBrowser(DESKTOP);
     const other = await launchBrowser(DESKTOP);
     try {
-      // the width of 45 m is refused on purpose (422)
-      const { page, problems } = await openMap(browser, server.url, '/', [[422, /\/collections\/footpaths\/items$/]]);
+      // the width of 45 m is refused on purpose (422), and so is the edit of a version someone else replaced (412)
+      const { page, problems } = await openMap(browser, server.url, '/', [
+        [422, /\/collections\/footpaths\/items$/],
+        [412, /\/collections\/footpaths\/items\/[^/]+$/],
+      ]);
       await signIn(page, 'planner', PASSWORDS.demo);
       await showPlan(page, plan.id);
       await page.locator('#editor-toolbar').waitFor({ timeout: 30_000 });
@@ -162,6 +177,38 @@ describe('the editor', () => {
       // redo brings it back
       await page.keyboard.press('Control+Shift+z');
       await waitForFigures(page, (f) => Number(f.relocations) > 0, 30_000);
+
+      // someone else changes the path while the planner has its form open: who and when, then re-apply on top
+      await page.evaluate((v) => window.coplanMap.jumpTo(v), view);
+      await settled(page);
+      await page.mouse.click(points[1].x, points[1].y);
+      await page.locator('#feature-panel:not([hidden])').waitFor({ timeout: 30_000 });
+      await page.locator('#editor-edit:not([disabled])').waitFor({ timeout: 10_000 });
+      await page.locator('#map canvas').focus();
+      await page.keyboard.press('e');
+      await page.locator('#editor-form').waitFor({ timeout: 10_000 });
+      assert.equal(await page.locator('#editor-field-width_m').inputValue(), '4');
+      const engineer = await apiSession(server.url, 'engineer', PASSWORDS.demo);
+      const item = `/api/settlements/tandale/plans/${plan.id}/collections/footpaths/items/${footpath}`;
+      const current = await engineer('GET', item);
+      const theirs = await fetch(`${server.url}${item}`, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/merge-patch+json', 'If-Match': `"${footpath}-v${current.properties.version}"`, Cookie: await cookieOf('engineer'), 'X-CSRF-Token': csrfOf.engineer },
+        body: JSON.stringify({ properties: { surface: 'gravel' } }),
+      });
+      assert.equal(theirs.status, 200);
+      await page.locator('#editor-changed-now').waitFor({ timeout: 30_000 });
+      assert.match(await page.locator('#editor-changed-now').innerText(), /engineer/);
+      await page.fill('#editor-field-width_m', '3');
+      await page.click('#editor-save');
+      const stale = page.locator('#editor-stale');
+      await stale.waitFor({ timeout: 10_000 });
+      assert.match(await stale.innerText(), /engineer changed this feature at .*Your change is not saved/);
+      await screenshot(page, 'editor-stale.png');
+      await page.click('#editor-stale-reapply');
+      await page.locator('#editor-panel').waitFor({ state: 'hidden', timeout: 10_000 });
+      const both = await planner('GET', item);
+      assert.deepEqual([both.properties.width_m, both.properties.surface], [3, 'gravel'], 'my width on top of their surface: nothing of theirs was overwritten');
 
       assert.deepEqual(problems, [], 'no console errors, page errors or failed requests');
       assert.deepEqual(watcherProblems, []);

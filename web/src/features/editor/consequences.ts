@@ -142,21 +142,22 @@ export class ConsequencesPanel {
     this.title.textContent = t('consequences.title');
     this.renderLive();
     const effect = this.impact ? planEffect(this.impact, this.baseline) : null;
+    const baseline = this.editApi?.planId === 'baseline';
     const figure = (id: string, label: string, value: string, hint?: string) => [
       el('dt', {}, label),
       el('dd', { id, 'data-value': value === '–' ? null : value.replace(/\D/g, '') }, value, hint ? el('span', { class: 'figure-hint' }, hint) : null),
     ];
     this.figures.replaceChildren(
-      ...figure('conflict-count', t('consequences.conflicts'), this.total === null ? '–' : formatNumber(this.total, 0)),
+      ...figure('conflict-count', t(baseline ? 'consequences.conflictsBaseline' : 'consequences.conflicts'), this.total === null ? '–' : formatNumber(this.total, 0)),
       ...figure(
         'relocation-count',
-        t('consequences.relocations'),
+        t(baseline ? 'consequences.relocationsBaseline' : 'consequences.relocations'),
         effect ? formatNumber(effect.relocated.structures, 0) : '–',
         effect ? tn('consequences.households', effect.relocated.households) : undefined,
       ),
       ...figure(
         'trim-count',
-        t('consequences.trims'),
+        t(baseline ? 'consequences.trimsBaseline' : 'consequences.trims'),
         effect ? formatNumber(effect.trimmed.structures, 0) : '–',
         effect ? tn('consequences.households', effect.trimmed.households) : undefined,
       ),

@@ -20,9 +20,17 @@ export const SEVERITY_COLOURS: Record<string, string> = {
 export const OUTCOME_COLOURS = { relocate: '#D55E00', trim: '#F0E442' } as const;
 
 const DRAFT_SOURCE = 'editor-draft';
+/** Conflicts drawn filled: what a corridor cuts. */
+const CUT_TYPES = ['corridor_relocation', 'corridor_trim'];
+/**
+ * Walking access (4) and frontage (5) are reported for most structures of an unplanned
+ * settlement: outlined, they would cover the map; the list and the figures still carry them.
+ */
+const AREA_WIDE_CHECKS = [4, 5];
 const severityColour = ['match', ['get', 'severity'], ...Object.entries(SEVERITY_COLOURS).flat(), '#CC79A7'];
-/** Above the structures and paths, below the selection highlights. */
-const BEFORE = 'constraints-selected';
+/** Structures' colours just above their fill (paths stay visible on top); conflicts above everything but the selection. */
+const STRUCTURES_BEFORE = 'constraints-outline';
+const CONFLICTS_BEFORE = 'constraints-selected';
 
 export const OVERLAY_LAYERS = ['editor-structures-relocate', 'editor-structures-trim', 'editor-conflicts-fill', 'editor-conflicts-line', 'editor-conflicts-point'];
 
@@ -42,7 +50,7 @@ export class Overlays {
     const map = this.map;
     if (!map.getSource(DATA_SOURCE) || map.getLayer('editor-conflicts-line')) return;
     this.lat = map.getCenter().lat;
-    const before = map.getLayer(BEFORE) ? BEFORE : undefined;
+    const before = (id: string): string | undefined => (map.getLayer(id) ? id : undefined);
     const layers: LayerSpecification[] = [
       {
         id: 'editor-structures-relocate',
@@ -65,14 +73,16 @@ export class Overlays {
         type: 'fill',
         source: DATA_SOURCE,
         'source-layer': 'conflicts',
-        filter: ['==', ['geometry-type'], 'Polygon'],
-        paint: { 'fill-color': severityColour as never, 'fill-opacity': 0.35 },
+        // the part of a structure a corridor takes (and a service in a corridor): what the plan cuts
+        filter: ['all', ['==', ['geometry-type'], 'Polygon'], ['in', ['get', 'type'], ['literal', CUT_TYPES]]],
+        paint: { 'fill-color': severityColour as never, 'fill-opacity': 0.6 },
       },
       {
         id: 'editor-conflicts-line',
         type: 'line',
         source: DATA_SOURCE,
         'source-layer': 'conflicts',
+        filter: ['!', ['in', ['get', 'check'], ['literal', AREA_WIDE_CHECKS]]],
         paint: { 'line-color': severityColour as never, 'line-width': 2, 'line-dasharray': [2, 1] },
       },
       {
@@ -84,7 +94,7 @@ export class Overlays {
         paint: { 'circle-radius': 7, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': severityColour as never, 'circle-stroke-width': 3 },
       },
     ];
-    layers.forEach((l) => map.addLayer(l, before));
+    layers.forEach((l) => map.addLayer(l, before(l.id.startsWith('editor-structures') ? STRUCTURES_BEFORE : CONFLICTS_BEFORE)));
     map.addSource(DRAFT_SOURCE, { type: 'geojson', data: this.draftData() });
     // the draft under Terra Draw's own line, which the adapter adds on top
     map.addLayer({
