@@ -85,6 +85,8 @@ describe('the editor', () => {
         [422, /\/collections\/footpaths\/items$/],
         [412, /\/collections\/footpaths\/items\/[^/]+$/],
       ]);
+      assert.equal(await page.locator('#editor-toolbar').isVisible(), false, 'no editing tools before sign-in');
+      assert.equal(await page.locator('#consequences').isVisible(), true, 'the consequences are for everyone');
       await signIn(page, 'planner', PASSWORDS.demo);
       await showPlan(page, plan.id);
       await page.locator('#editor-toolbar').waitFor({ timeout: 30_000 });
@@ -141,8 +143,10 @@ describe('the editor', () => {
       const footpath = (await response.json()).id;
 
       const saved = Date.now();
+      const sequenceBefore = await page.evaluate(() => document.getElementById('consequences').dataset.sequence);
       const after = await waitForFigures(page, (f) => Number(f.relocations) > 0, 30_000);
       const seconds = (Date.now() - saved) / 1000;
+      assert.notEqual(await page.evaluate(() => document.getElementById('consequences').dataset.sequence), sequenceBefore, 'the figures are from a later analysis');
       assert.ok(Number(after.relocations) > 0, `relocations rose: ${JSON.stringify(after)}`);
       console.log(`consequences after the edit in ${seconds.toFixed(1)} s: ${JSON.stringify(before)} -> ${JSON.stringify(after)}`);
       await page.locator('#conflict-list [data-type="corridor_relocation"]').first().waitFor({ timeout: 10_000 });

@@ -89,6 +89,9 @@ export class DrawController {
         new TerraDrawPolygonMode({ snapping, styles: { fillColor: DRAW_COLOUR, fillOpacity: 0.25, outlineColor: DRAW_COLOUR, outlineWidth: 3 } }),
         new TerraDrawPointMode({ styles: { pointColor: DRAW_COLOUR, pointWidth: 8, pointOutlineColor: '#FFFFFF', pointOutlineWidth: 2 } }),
         new TerraDrawSelectMode({
+          // the editor's own keys (Delete deletes the feature on the server, Escape cancels); Terra Draw's would act on the sketch alone
+          keyEvents: { deselect: null, delete: null, rotate: null, scale: null },
+          allowManualDeselection: false,
           flags: {
             linestring: { feature: { draggable: false, coordinates: editable } },
             polygon: { feature: { draggable: false, coordinates: editable } },

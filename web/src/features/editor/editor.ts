@@ -3,7 +3,7 @@ import { ApiError, api } from '../../api/client';
 import { explainProblem } from '../../api/explain';
 import type { Geometry, ItemFeature, TileLayer } from '../../api/types';
 import { formatDateTime, onLocaleChange, t } from '../../i18n/i18n';
-import type { CoplanMap } from '../../map/create-map';
+import { DATA_SOURCE, type CoplanMap } from '../../map/create-map';
 import { el } from '../../ui/element';
 import type { StatusLine } from '../../ui/status';
 import { ConsequencesPanel } from './consequences';
@@ -505,18 +505,14 @@ export class Editor {
 
   private onFeatureEvent(event: FeatureEvent): void {
     const now = new Date();
-    let mine = true;
+    const editing = this.state.kind === 'editing' || this.state.kind === 'reshaping' ? this.state.selected.ref.id : null;
     for (const f of event.features) {
-      if (f.author && f.author !== this.username) {
-        mine = false;
-        this.recent.set(f.id, { author: f.author, at: now });
-        const editing = this.state.kind === 'editing' || this.state.kind === 'reshaping' ? this.state.selected.ref.id : null;
-        if (editing === f.id) this.warnChangedWhileEditing(f.author, now);
-      }
+      if (!f.author || f.author === this.username) continue;
+      this.recent.set(f.id, { author: f.author, at: now });
+      if (editing === f.id) this.warnChangedWhileEditing(f.author, now);
     }
-    if (event.features.length === 0) mine = false;
-    // the map shows others' changes at once; the figures follow when the analysis has them
-    if (!mine) this.map.refreshTiles('coplan');
+    // the map shows the change at once (ours and others'); the figures follow when the analysis has it
+    if (this.map.getSource(DATA_SOURCE)) this.map.refreshTiles(DATA_SOURCE);
     void this.consequences.reload(true, event.plan === 'baseline' && this.editApi?.planId !== 'baseline');
   }
 

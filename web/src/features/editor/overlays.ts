@@ -34,6 +34,16 @@ const CONFLICTS_BEFORE = 'constraints-selected';
 
 export const OVERLAY_LAYERS = ['editor-structures-relocate', 'editor-structures-trim', 'editor-conflicts-fill', 'editor-conflicts-line', 'editor-conflicts-point'];
 
+/** Structures whose UUID is among `ids`, filled with `colour`. */
+const outcomeLayer = (id: string, colour: string, ids: string[]): LayerSpecification => ({
+  id,
+  type: 'fill',
+  source: DATA_SOURCE,
+  'source-layer': 'structures',
+  filter: ['in', ['get', 'id'], ['literal', ids]],
+  paint: { 'fill-color': colour, 'fill-opacity': 0.85 },
+});
+
 export class Overlays {
   private relocate: string[] = [];
   private trim: string[] = [];
@@ -52,22 +62,8 @@ export class Overlays {
     this.lat = map.getCenter().lat;
     const before = (id: string): string | undefined => (map.getLayer(id) ? id : undefined);
     const layers: LayerSpecification[] = [
-      {
-        id: 'editor-structures-relocate',
-        type: 'fill',
-        source: DATA_SOURCE,
-        'source-layer': 'structures',
-        filter: ['in', ['get', 'id'], ['literal', this.relocate]],
-        paint: { 'fill-color': OUTCOME_COLOURS.relocate, 'fill-opacity': 0.85 },
-      },
-      {
-        id: 'editor-structures-trim',
-        type: 'fill',
-        source: DATA_SOURCE,
-        'source-layer': 'structures',
-        filter: ['in', ['get', 'id'], ['literal', this.trim]],
-        paint: { 'fill-color': OUTCOME_COLOURS.trim, 'fill-opacity': 0.85 },
-      },
+      outcomeLayer('editor-structures-relocate', OUTCOME_COLOURS.relocate, this.relocate),
+      outcomeLayer('editor-structures-trim', OUTCOME_COLOURS.trim, this.trim),
       {
         id: 'editor-conflicts-fill',
         type: 'fill',
