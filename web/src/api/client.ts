@@ -70,11 +70,23 @@ export interface RequestOptions {
   body?: unknown;
   /** Sent as is instead (file uploads): FormData as multipart/form-data, a Blob with its type. */
   upload?: FormData | Blob;
+  /** The body's media type when not plain JSON (`application/merge-patch+json`). */
+  contentType?: string;
   /** Media type wanted; problem+json is always accepted too. */
   accept?: string;
   signal?: AbortSignal;
   /** The caller explains 401 and 403 itself; the page-wide listeners are told it is handled. */
   quiet?: boolean;
+
+  /** More request headers (`If-Match` on feature edits). */
+  headers?: Record<string, string>;
+}
+
+/** An answer with the headers a caller needs beside the body. */
+export interface Exchange<T> {
+  body: T;
+  /** The `ETag` (a feature's is `"<id>-v<version>"`), or null. */
+  etag: string | null;
 }
 
 /**
@@ -128,6 +140,11 @@ export class ApiClient {
   };
 
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    return (await this.exchange<T>(method, path, options)).body;
+  }
+
+  /** {@link request}, also answering the response's ETag. */
+  async exchange<T>(method: string, path: string, options: RequestOptions = {}): Promise<Exchange<T>> {
     let response = await this.send(method, path, options);
     if (response.status === 403 && this.refreshCsrf && UNSAFE_METHODS.has(method.toUpperCase())) {
       const error = await problemOf(response.clone());
@@ -142,16 +159,18 @@ export class ApiClient {
       if (error.status === 403) this.listeners.forbidden?.(error, options.quiet === true);
       throw error;
     }
-    if (response.status === 204 || response.headers.get('content-length') === '0') return undefined as T;
-    return (await response.json()) as T;
+    const etag = response.headers.get('etag');
+    if (response.status === 204 || response.headers.get('content-length') === '0') return { body: undefined as T, etag };
+    return { body: (await response.json()) as T, etag };
   }
 
   private async send(method: string, path: string, options: RequestOptions): Promise<Response> {
     const headers: Record<string, string> = {
       Accept: `${options.accept ?? 'application/json'}, application/problem+json`,
       ...credentialHeaders(method, path, this.credentials, this.origin()),
+      ...options.headers,
     };
-    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (options.body !== undefined) headers['Content-Type'] = options.contentType ?? 'application/json';
     try {
       return await fetch(path, {
         method,

@@ -81,6 +81,7 @@ export async function browse({ status, notice, store }: Chrome): Promise<void> {
     shareButton.hidden = !permissions().can('shareLinks.manage');
     shareButton.replaceChildren(icon('share'), el('span', { class: 'toolbar-button-text' }, t('share.button')));
     shareButton.setAttribute('aria-label', t('share.buttonLabel'));
+    page?.editor.setAccess(permissions().can('geometry.write'), session.current?.user.username ?? null);
   };
   shareButton.addEventListener('click', () => {
     if (current) shares.open({ settlementId: current.id, settlementName: current.name, planId: BASELINE_PLAN, planName: t('plan.baseline') });
@@ -147,6 +148,7 @@ export async function browse({ status, notice, store }: Chrome): Promise<void> {
       return;
     }
     page = await openMapPage(baselineOf(choice.settlement), landing.basemap, status);
+    showActions();
     page.map.once('idle', () => {
       if (!choice.fellBack) status.clear();
     });

@@ -3,6 +3,7 @@ import { api, fetchStyle } from '../api/client';
 import { explainProblem } from '../api/explain';
 import type { Basemap, Bbox } from '../api/types';
 import { FeatureSelection } from '../features/attributes/selection';
+import { Editor } from '../features/editor/editor';
 import { featurePanel } from '../features/attributes/panel';
 import { deriveLegend, interactiveLayerIds } from '../features/legend/derive';
 import { renderLegend } from '../features/legend/legend-view';
@@ -17,6 +18,8 @@ declare global {
   interface Window {
     /** The MapLibre map, for browser tests and for poking at from the console. */
     coplanMap?: CoplanMap;
+    /** The page, for browser tests (showing a proposal before the plans panel exists). */
+    coplanPage?: MapPage;
   }
 }
 
@@ -34,6 +37,8 @@ export interface MapPage {
   current(): PlanView;
   /** Shows another plan (another settlement from the picker): new style, legend and view. */
   show(view: PlanView): Promise<void>;
+  /** The editor and live consequences of the plan shown. */
+  readonly editor: Editor;
 }
 
 const PHONE = window.matchMedia('(max-width: 640px)');
@@ -82,10 +87,15 @@ export async function openMapPage(first: PlanView, basemap: Basemap | null, stat
 
   let selection: FeatureSelection | null = null;
   const panel = featurePanel(byId('feature-panel'), () => selection?.clear());
+  const editor = new Editor(map, { status, closeFeaturePanel: () => panel.close() });
+  editor.show(first.settlementId, first.planId);
   selection = new FeatureSelection(map, panel, {
     layers: () => interactive,
     settlementId: () => current.settlementId,
     planId: () => current.planId,
+    paused: () => editor.busy,
+    onShown: (layer, item) => editor.featureShown(layer, item),
+    onCleared: () => editor.featureCleared(),
   });
 
   onLocaleChange(() => {
@@ -95,8 +105,9 @@ export async function openMapPage(first: PlanView, basemap: Basemap | null, stat
   });
 
   let loads = 0;
-  return {
+  const page: MapPage = {
     map,
+    editor,
     current: () => current,
     async show(view) {
       const load = ++loads;
@@ -116,10 +127,14 @@ export async function openMapPage(first: PlanView, basemap: Basemap | null, stat
       }
       interactive = interactiveLayerIds(style);
       markReadyWhenIdle(map);
+      editor.styleChanging();
+      editor.show(view.settlementId, view.planId);
       map.setStyle(style, { diff: false });
       map.once('idle', () => status.clear());
       fitSettlement(map, view.bbox, true, covered());
       showLegend();
     },
   };
+  window.coplanPage = page;
+  return page;
 }

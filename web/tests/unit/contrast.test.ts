@@ -39,6 +39,8 @@ describe('WCAG AA contrast of the page palette', () => {
     ['chrome-ink-muted', 'chrome', 'plan name of a shared plan'],
     ['danger', 'paper', 'errors in the panel, revoke buttons'],
     ['danger', 'danger-tint', 'form errors'],
+    ['ink', 'danger-tint', "the editor's note that someone else changed the feature"],
+    ['chrome-ink-muted', 'chrome', 'editor toolbar group dividers and disabled tools'],
     ['chrome-ink', 'danger', 'failed status line'],
     ['ink-on-accent', 'accent', 'primary buttons'],
     ['ink-on-accent', 'accent-hover', 'primary buttons under the pointer'],

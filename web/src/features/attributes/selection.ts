@@ -15,6 +15,11 @@ export interface SelectionContext {
   layers(): string[];
   settlementId(): string;
   planId(): string;
+  /** True while clicks on the map belong to something else (the editor drawing). */
+  paused?(): boolean;
+  /** A feature's record is in the panel (the editor offers to change it). */
+  onShown?(layer: TileLayer, item: ItemFeature): void;
+  onCleared?(): void;
 }
 
 interface Selected {
@@ -40,12 +45,15 @@ export class FeatureSelection {
     private readonly panel: FeaturePanel,
     private readonly context: SelectionContext,
   ) {
-    map.on('click', (e) => this.selectAt(e.point, e.lngLat));
+    map.on('click', (e) => {
+      if (!this.context.paused?.()) this.selectAt(e.point, e.lngLat);
+    });
     map.on('mousemove', (e) => {
+      if (this.context.paused?.()) return;
       map.getCanvas().style.cursor = this.featureAt(e.point, 0) ? 'pointer' : '';
     });
     map.getCanvas().addEventListener('keydown', (e) => {
-      if (e.key !== 'Enter' && e.key !== ' ') return;
+      if ((e.key !== 'Enter' && e.key !== ' ') || this.context.paused?.()) return;
       e.preventDefault();
       const canvas = map.getCanvas();
       const centre: [number, number] = [canvas.clientWidth / 2, canvas.clientHeight / 2];
@@ -70,6 +78,7 @@ export class FeatureSelection {
       this.map.removeFeatureState({ source: DATA_SOURCE, sourceLayer: this.selected.sourceLayer, id: this.selected.id }, 'selected');
     }
     this.selected = null;
+    this.context.onCleared?.();
   }
 
   /** What is under the pointer; failing that, the topmost feature within `tolerance` px (a fingertip). */
@@ -111,6 +120,7 @@ export class FeatureSelection {
       if (this.request !== request) return;
       this.shown = { layer, item };
       this.panel.showFeature(formatFeature(layer, item));
+      this.context.onShown?.(layer, item);
     } catch (e) {
       if (request.signal.aborted) return;
       this.panel.showError(t('panel.loadFailed'), explainProblem(e));
