@@ -68,6 +68,8 @@ export function credentialHeaders(method: string, url: string, credentials: Cred
 export interface RequestOptions {
   /** Sent as JSON. */
   body?: unknown;
+  /** The body's media type when not plain JSON (`application/merge-patch+json`). */
+  contentType?: string;
   /** Media type wanted; problem+json is always accepted too. */
   accept?: string;
   signal?: AbortSignal;
@@ -149,7 +151,7 @@ export class ApiClient {
       Accept: `${options.accept ?? 'application/json'}, application/problem+json`,
       ...credentialHeaders(method, path, this.credentials, this.origin()),
     };
-    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (options.body !== undefined) headers['Content-Type'] = options.contentType ?? 'application/json';
     try {
       return await fetch(path, {
         method,
