@@ -6,13 +6,12 @@ import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { openMap, screenshot, signIn, useServer, waitForPage } from './app.mjs';
+import { openMap, screenshot, settled, signIn, useServer, waitForPage } from './app.mjs';
 import { PASSWORDS, SCREENSHOT_DIR, apiSession, launchBrowser, sql } from './harness.mjs';
 
 const server = useServer();
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
 const DOCS_IMG = fileURLToPath(new URL('../../../docs/img/', import.meta.url));
-const run = Date.now().toString(36);
 
 const hashPlan = (page) => page.evaluate(() => decodeURIComponent(window.location.hash.split('/')[1] ?? 'baseline'));
 
@@ -41,7 +40,7 @@ describe('plans and comparison', () => {
 
       // create
       await page.click('#plan-new');
-      const first = await submitPlanForm(page, 'baseline', `Lanes ${run}`, 'Lanes along the drains');
+      const first = await submitPlanForm(page, 'baseline', 'Market lanes', 'Lanes along the drains');
       assert.notEqual(first, 'baseline');
       await waitForPage(page, problems);
       assert.equal(await page.locator('#plan-picker').inputValue(), first);
@@ -56,26 +55,26 @@ describe('plans and comparison', () => {
       const lane = await planner('POST', `/api/settlements/tandale/plans/${first}/collections/footpaths/items`, {
         type: 'Feature',
         geometry: { type: 'LineString', coordinates: [[lon - 0.0004, lat], [lon + 0.0004, lat]] },
-        properties: { name: `Market lane ${run}`, class: 'lane', width_m: 3, state: 'proposed' },
+        properties: { name: 'Market lane', class: 'lane', width_m: 3, state: 'proposed' },
       });
 
       // copy: the copy starts with the lane
       await page.click('#plan-copy');
-      assert.equal(await page.locator('#plan-name').inputValue(), `Copy of Lanes ${run}`);
-      const copy = await submitPlanForm(page, first, `Variant ${run}`);
+      assert.equal(await page.locator('#plan-name').inputValue(), 'Copy of Market lanes');
+      const copy = await submitPlanForm(page, first, 'Market lanes, variant');
       assert.notEqual(copy, first);
       await waitForPage(page, problems);
       await page.locator(`#change-list .change-entry[data-id="${lane.id}"]`).waitFor();
 
       // rename the copy
       await page.click('#plan-edit');
-      assert.equal(await page.locator('#plan-name').inputValue(), `Variant ${run}`);
-      await submitPlanForm(page, null, `Variant renamed ${run}`, 'Two metre lanes');
-      await page.locator('#plan-panel-summary', { hasText: `Variant renamed ${run}` }).waitFor();
+      assert.equal(await page.locator('#plan-name').inputValue(), 'Market lanes, variant');
+      await submitPlanForm(page, null, 'Narrow market lanes', 'Two metre lanes');
+      await page.locator('#plan-panel-summary', { hasText: 'Narrow market lanes' }).waitFor();
       const listed = (await planner('GET', '/api/settlements/tandale/plans')).plans.find((p) => p.id === copy);
-      assert.equal(listed.name, `Variant renamed ${run}`);
+      assert.equal(listed.name, 'Narrow market lanes');
       assert.equal(listed.description, 'Two metre lanes');
-      assert.equal(await page.locator(`#plan-picker option[value="${copy}"]`).innerText(), `Variant renamed ${run}`);
+      assert.equal(await page.locator(`#plan-picker option[value="${copy}"]`).innerText(), 'Narrow market lanes');
 
       // switch back to the first plan with the picker: the map shows its tiles, the list its change
       await page.selectOption('#plan-picker', first);
@@ -86,14 +85,15 @@ describe('plans and comparison', () => {
       const entry = page.locator(`#change-list .change-entry[data-id="${lane.id}"]`);
       await entry.waitFor();
       assert.equal(await page.locator('#change-list .change-entry').count(), 1);
-      assert.equal(await entry.innerText(), `+\nNew Lane, 3 m wide: Market lane ${run}`);
+      assert.equal(await entry.innerText(), '+\nNew Lane, 3 m wide: Market lane');
       assert.equal(await page.locator('#plan-changes-state').innerText(), '1 change. Choose one to zoom to it.');
 
-      // click to zoom: the lane fills the view, and it is selected with its record in the panel
+      // choose it (keyboard: focus and Enter): the lane fills the view, selected, its record in the panel
       const before = await page.evaluate(() => window.coplanMap.getZoom());
-      await entry.click();
+      await entry.focus();
+      await page.keyboard.press('Enter');
       await page.locator('#feature-panel:not([hidden])').waitFor({ timeout: 30_000 });
-      await page.locator('#feature-panel .panel-title', { hasText: `Market lane ${run}` }).waitFor({ timeout: 30_000 });
+      await page.locator('#feature-panel .panel-title', { hasText: 'Market lane' }).waitFor({ timeout: 30_000 });
       const view = await page.evaluate(() => ({ zoom: window.coplanMap.getZoom(), bounds: window.coplanMap.getBounds().toArray() }));
       assert.ok(view.zoom > before + 1, `zoomed in from ${before} to ${view.zoom}`);
       const [[w, s], [e, n]] = view.bounds;
@@ -104,6 +104,9 @@ describe('plans and comparison', () => {
         return f?.properties.id ?? null;
       });
       assert.equal(selected, lane.id, 'the lane is highlighted on the map');
+      await settled(page);
+      await screenshot(page, 'plan-changes.png');
+      await copyFile(path.join(SCREENSHOT_DIR, 'plan-changes.png'), path.join(DOCS_IMG, 'plan-changes.png'));
 
       // compare the baseline with the plan
       await page.click('#plan-compare');
@@ -145,6 +148,11 @@ describe('plans and comparison', () => {
       assert.ok(expected[1].relocated.households > expected[0].relocated.households || expected[1].trimmed.structures > 0, 'the lane costs dwellings');
       const bar = await page.locator(`#compare-chart g[data-plan="${first}"][data-series="displaced"]`).getAttribute('data-value');
       assert.equal(Number(bar), expected[1].relocated.households);
+      // the picture for the user guide: the lane among the dwellings it cuts, on both maps
+      await page.evaluate(([x, y]) => window.coplanCompareMaps[0].jumpTo({ center: [x, y - 0.0001], zoom: 17.4 }), [lon, lat]);
+      await page.waitForFunction(() => window.coplanCompareMaps.every((m) => m.loaded()), null, { timeout: 60_000 });
+      await screenshot(page, 'compare.png');
+      await copyFile(path.join(SCREENSHOT_DIR, 'compare.png'), path.join(DOCS_IMG, 'compare.png'));
 
       // the twin maps move together: drag the left one, the right one follows
       const centres = () => page.evaluate(() => window.coplanCompareMaps.map((m) => [m.getCenter().lng, m.getCenter().lat, m.getZoom()]));
@@ -164,12 +172,9 @@ describe('plans and comparison', () => {
       const [a2, b2] = await centres();
       assert.ok(b2[2] > b1[2], 'the right map zoomed in');
       assert.ok(Math.abs(a2[2] - b2[2]) < 1e-9 && Math.abs(a2[0] - b2[0]) < 1e-9, 'and the left one with it');
-      await page.waitForFunction(() => window.coplanCompareMaps.every((m) => m.loaded()), null, { timeout: 60_000 });
-      await screenshot(page, 'compare.png');
-      await copyFile(path.join(SCREENSHOT_DIR, 'compare.png'), path.join(DOCS_IMG, 'compare.png')).catch(() => {});
 
-      // back to the map with the plan on it
-      await page.click('#compare-close');
+      // Escape goes back to the map with the plan on it
+      await page.keyboard.press('Escape');
       await page.waitForFunction((id) => window.location.hash === `#tandale/${id}`, first);
       assert.equal(await page.locator('#compare-view').isVisible(), false);
       assert.deepEqual(problems, [], 'no console errors, page errors or failed requests');

@@ -52,6 +52,7 @@ export function plansControl(hooks: PlansHooks): PlansControl {
   const changesHeading = el('h3', { class: 'plan-heading', id: 'plan-changes-heading' });
   const changesState = el('p', { class: 'plan-changes-state', id: 'plan-changes-state', role: 'status' });
   const list = el('div', { class: 'change-list', id: 'change-list', 'aria-labelledby': changesHeading.id, role: 'region' });
+  panel.open = !window.matchMedia('(max-width: 640px)').matches;
   panel.replaceChildren(
     summary,
     el(
@@ -66,6 +67,11 @@ export function plansControl(hooks: PlansHooks): PlansControl {
     ),
   );
   const dialog = planDialog();
+  // the card sits under the top bar, which wraps to more lines in longer languages and narrower windows
+  const topbar = panel.parentElement?.querySelector<HTMLElement>('.topbar');
+  if (topbar) {
+    new ResizeObserver(() => document.documentElement.style.setProperty('--topbar-bottom', `${topbar.getBoundingClientRect().bottom}px`)).observe(topbar);
+  }
 
   let settlementId = '';
   let plans: Plan[] = [];
