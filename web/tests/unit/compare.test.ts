@@ -3,6 +3,7 @@ import { SERIES, SERIES_COLOURS, chartLayout, niceCeiling, ticks } from '../../s
 import type { Impact } from '../../src/features/compare/compare-api';
 import { difference, metricRows } from '../../src/features/compare/metrics';
 import { type Camera, syncCameras } from '../../src/features/compare/sync';
+import { LOCALES, MESSAGES } from '../../src/i18n/i18n';
 import { contrast, rgb } from './support/contrast';
 
 const impact = (plan: string, relocated: number, water: number, toilet = 0, fire = 0, path = 0): Impact => ({
@@ -37,6 +38,12 @@ describe('the comparison table', () => {
     expect(row('withinWater').values).toEqual([100, 130]);
     expect(row('pathAdded').values).toEqual([0, 187.3]);
     expect(rows.map((r) => r.key)).toHaveLength(new Set(rows.map((r) => r.key)).size);
+  });
+
+  it('names every measure in every language', () => {
+    for (const key of [...rows.map((r) => r.key), ...SERIES.map((s) => `compare.chart.${s}`)]) {
+      for (const locale of LOCALES) expect(MESSAGES[locale][key], `${locale}: ${key}`).toBeTruthy();
+    }
   });
 
   it('judges the second plan against the first by what is good for residents', () => {

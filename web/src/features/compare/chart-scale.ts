@@ -5,8 +5,9 @@ export type Series = 'displaced' | 'water' | 'toilet' | 'fire';
 export const SERIES: readonly Series[] = ['displaced', 'water', 'toilet', 'fire'];
 
 /**
- * Okabe-Ito colours, told apart with every common colour-vision deficiency; each bar also carries
- * its number and its row label, so nothing depends on colour alone. All reach 3:1 against white.
+ * Okabe-Ito colours, told apart with every common colour-vision deficiency (its orange darkened to
+ * dark goldenrod so that it too reaches 3:1 against white); each bar also carries its number and
+ * its row label, so nothing depends on colour alone.
  */
 export const SERIES_COLOURS: Readonly<Record<Series, string>> = {
   displaced: '#D55E00',
