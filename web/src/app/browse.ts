@@ -9,15 +9,14 @@ import { accountsDialog } from '../features/people/accounts-dialog';
 import { membersDialog } from '../features/people/members-dialog';
 import { tokensDialog } from '../features/people/tokens-dialog';
 import { settlementPicker } from '../features/settlements/picker';
-import { chooseSettlement, hashFor, settlementFromUrl } from '../features/settlements/url-state';
+import { BASELINE_STATE, chooseSettlement, hashFor, planStateFromHash, settlementFromUrl } from '../features/settlements/url-state';
 import { shareDialog } from '../features/share/share-dialog';
 import { onLocaleChange, t } from '../i18n/i18n';
 import { byId, el } from '../ui/element';
 import { icon } from '../ui/icons';
 import type { Chrome } from './chrome';
-import { type MapPage, type PlanView, openMapPage } from './map-page';
-
-const baselineOf = (s: Settlement): PlanView => ({ settlementId: s.id, settlementName: s.name, bbox: s.bbox, planId: BASELINE_PLAN });
+import { type MapPage, openMapPage } from './map-page';
+import { planNavigation } from './plan-navigation';
 
 /**
  * The page as members and the public use it: the settlements the caller may see, one on the map
@@ -35,6 +34,7 @@ export async function browse({ status, notice, store }: Chrome): Promise<void> {
 
   const nameOf = (id: string): string => landing.settlements.find((s) => s.id === id)?.name ?? id;
   const permissions = () => permissionsFor(session.current, current?.id ?? null);
+  const navigation = planNavigation({ page: () => page, permissions, basemap: () => landing.basemap, transformRequest: api.transformRequest, status });
   const signIn = signInDialog(session, () => {
     // The button that opened the form is gone; the focus goes to who is now signed in.
     byId('account-button').focus();
@@ -82,9 +82,13 @@ export async function browse({ status, notice, store }: Chrome): Promise<void> {
     shareButton.replaceChildren(icon('share'), el('span', { class: 'toolbar-button-text' }, t('share.button')));
     shareButton.setAttribute('aria-label', t('share.buttonLabel'));
     page?.editor.setAccess(permissions().can('geometry.write'), session.current?.user.username ?? null);
+    navigation.plans.refreshActions();
   };
   shareButton.addEventListener('click', () => {
-    if (current) shares.open({ settlementId: current.id, settlementName: current.name, planId: BASELINE_PLAN, planName: t('plan.baseline') });
+    if (!current) return;
+    const planId = page?.current().planId ?? BASELINE_PLAN;
+    const planName = planId === BASELINE_PLAN ? t('plan.baseline') : (navigation.plans.plans().find((p) => p.id === planId)?.name ?? planId);
+    shares.open({ settlementId: current.id, settlementName: current.name, planId, planName });
   });
   session.onChange(showActions);
   onLocaleChange(showActions);
@@ -141,25 +145,29 @@ export async function browse({ status, notice, store }: Chrome): Promise<void> {
     const query = new URLSearchParams(window.location.search);
     query.delete('settlement');
     const search = query.size > 0 ? `?${query}` : '';
-    window.history.replaceState(null, '', window.location.pathname + search + hashFor(choice.settlement.id));
+    const state = await navigation.resolve(choice.settlement, choice.fellBack ? BASELINE_STATE : planStateFromHash(window.location.hash));
+    window.history.replaceState(null, '', window.location.pathname + search + hashFor(choice.settlement.id, state));
     show(choice.settlement);
-    if (page) {
-      await page.show(baselineOf(choice.settlement));
-      return;
+    if (!page) {
+      page = await openMapPage(navigation.viewOf(choice.settlement, state), landing.basemap, status);
+      showActions();
+      page.map.once('idle', () => {
+        if (!choice.fellBack) status.clear();
+      });
     }
-    page = await openMapPage(baselineOf(choice.settlement), landing.basemap, status);
-    showActions();
-    page.map.once('idle', () => {
-      if (!choice.fellBack) status.clear();
-    });
+    await navigation.follow(choice.settlement, state);
   };
 
   async function afterSignIn(): Promise<void> {
     landing = await fetchLanding();
     picker.setSettlements(landing.settlements);
     status.clear();
+    navigation.forget();
     if (!current || (requested && landing.settlements.some((s) => s.id === requested))) await open();
-    else show(current);
+    else {
+      show(current);
+      await navigation.follow(current, planStateFromHash(window.location.hash));
+    }
   }
 
   status.progress(t('status.loadingSettlements'));
@@ -170,9 +178,11 @@ export async function browse({ status, notice, store }: Chrome): Promise<void> {
   window.addEventListener('hashchange', () => {
     const id = settlementFromUrl(window.location.hash, '');
     const next = landing.settlements.find((s) => s.id === id);
-    if (!next || next.id === current?.id) return;
-    requested = null;
-    show(next);
-    void page?.show(baselineOf(next));
+    if (!next) return;
+    if (next.id !== current?.id) {
+      requested = null;
+      show(next);
+    }
+    void navigation.follow(next, planStateFromHash(window.location.hash));
   });
 }

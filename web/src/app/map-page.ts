@@ -1,7 +1,7 @@
 import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { api, fetchStyle } from '../api/client';
 import { explainProblem } from '../api/explain';
-import type { Basemap, Bbox } from '../api/types';
+import type { Basemap, Bbox, TileLayer } from '../api/types';
 import { FeatureSelection } from '../features/attributes/selection';
 import { Editor } from '../features/editor/editor';
 import { featurePanel } from '../features/attributes/panel';
@@ -39,6 +39,8 @@ export interface MapPage {
   show(view: PlanView): Promise<void>;
   /** The editor and live consequences of the plan shown. */
   readonly editor: Editor;
+  /** Zooms to `bbox` and, when `select` is set, selects feature `id` of `layer` there (a plan's change list). */
+  locate(target: { layer: TileLayer; id: string; bbox: Bbox; select: boolean }): void;
 }
 
 const PHONE = window.matchMedia('(max-width: 640px)');
@@ -109,8 +111,16 @@ export async function openMapPage(first: PlanView, basemap: Basemap | null, stat
     map,
     editor,
     current: () => current,
+    locate({ layer, id, bbox, select }) {
+      const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      map.fitBounds(bbox, { padding: 80, maxZoom: 19, duration: still ? 0 : 500 });
+      // after the move and its tiles, when querySourceFeatures can find it
+      if (select) map.once('idle', () => selection?.select(layer, id));
+      map.triggerRepaint();
+    },
     async show(view) {
       const load = ++loads;
+      const sameSettlement = view.settlementId === current.settlementId;
       current = view;
       presentLink(view);
       document.body.dataset.mapReady = 'false'; // at once: the old map must not pass for the new one
@@ -131,7 +141,8 @@ export async function openMapPage(first: PlanView, basemap: Basemap | null, stat
       editor.show(view.settlementId, view.planId);
       map.setStyle(style, { diff: false });
       map.once('idle', () => status.clear());
-      fitSettlement(map, view.bbox, true, covered());
+      // another plan of the same settlement keeps the place: that is how plans are looked at
+      if (!sameSettlement) fitSettlement(map, view.bbox, true, covered());
       showLegend();
     },
   };

@@ -1,32 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { type Rgb, contrast, rgb } from './support/contrast';
 
 /** The palette as the page declares it: the custom properties of :root in app.css. */
 const css = readFileSync(fileURLToPath(new URL('../../src/ui/app.css', import.meta.url)), 'utf8');
 const palette = Object.fromEntries([...css.matchAll(/--([a-z-]+):\s*(#[0-9a-f]{6})\b/gi)].map((m) => [m[1]!, m[2]!.toLowerCase()]));
 
-type Rgb = [number, number, number];
-const rgb = (hex: string): Rgb => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as Rgb;
 const colour = (name: string): Rgb => {
   expect(palette[name], `--${name} in app.css`).toBeDefined();
   return rgb(palette[name]!);
 };
 /** `top` at `alpha` over `bottom`, as the browser composites a translucent colour. */
 const over = (top: Rgb, alpha: number, bottom: Rgb): Rgb => top.map((c, i) => Math.round(c * alpha + bottom[i]! * (1 - alpha))) as Rgb;
-
-/** WCAG 2.x relative luminance and contrast ratio. */
-function luminance([r, g, b]: Rgb): number {
-  const lin = (c: number) => {
-    const s = c / 255;
-    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-}
-function contrast(a: Rgb, b: Rgb): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (hi + 0.05) / (lo + 0.05);
-}
 
 const WHITE: Rgb = [255, 255, 255];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Settlement } from '../../src/api/types';
-import { chooseSettlement, hashFor, settlementFromUrl } from '../../src/features/settlements/url-state';
+import { chooseSettlement, hashFor, planStateFromHash, settlementFromUrl } from '../../src/features/settlements/url-state';
 
 const settlement = (id: string): Settlement => ({ id, name: id, category: 'unassessed', bbox: [0, 0, 1, 1] });
 const all = [settlement('tandale'), settlement('mtoni kijichi'), settlement('a/b#c?d')];
@@ -36,5 +36,28 @@ describe('chooseSettlement', () => {
 
   it('has nothing to choose without settlements', () => {
     expect(chooseSettlement('tandale', [])).toBeNull();
+  });
+});
+
+describe('planStateFromHash and hashFor', () => {
+  it('shows the baseline unless the hash names a plan', () => {
+    expect(planStateFromHash('#tandale')).toEqual({ plan: 'baseline', compare: null });
+    expect(planStateFromHash('')).toEqual({ plan: 'baseline', compare: null });
+    expect(planStateFromHash('#tandale/widen-lanes')).toEqual({ plan: 'widen-lanes', compare: null });
+    expect(settlementFromUrl('#tandale/widen-lanes', '')).toBe('tandale');
+  });
+
+  it('reads a comparison of two plans, and a plan that happens to be called compare', () => {
+    expect(planStateFromHash('#tandale/compare/baseline/widen')).toEqual({ plan: 'baseline', compare: ['baseline', 'widen'] });
+    expect(planStateFromHash('#tandale/compare')).toEqual({ plan: 'compare', compare: null });
+  });
+
+  it('writes the baseline as the settlement alone, and round-trips odd ids', () => {
+    expect(hashFor('tandale', { plan: 'baseline', compare: null })).toBe('#tandale');
+    expect(hashFor('tandale', { plan: 'w', compare: null })).toBe('#tandale/w');
+    expect(hashFor('tandale', { plan: 'a', compare: ['a', 'b'] })).toBe('#tandale/compare/a/b');
+    const odd = hashFor('a/b#c?d', { plan: 'x/y z', compare: null });
+    expect(settlementFromUrl(odd, '')).toBe('a/b#c?d');
+    expect(planStateFromHash(odd)).toEqual({ plan: 'x/y z', compare: null });
   });
 });

@@ -105,9 +105,27 @@ export class FeatureSelection {
       this.panel.close();
       return;
     }
+    this.choose(layer, feature.id, uuid, at);
+  }
+
+  /**
+   * Selects feature `uuid` of `layer` if the loaded tiles hold it (the caller zoomed to it and
+   * waited for the map to settle), as a click on it would; false when it is not on the map.
+   */
+  select(layer: TileLayer, uuid: string): boolean {
+    if (!this.map.getSource(DATA_SOURCE)) return false;
+    const feature = this.map
+      .querySourceFeatures(DATA_SOURCE, { sourceLayer: layer, filter: ['==', ['get', 'id'], uuid] })
+      .find((f) => f.id !== undefined);
+    if (!feature) return false;
+    this.choose(layer, feature.id!, uuid, this.map.getCenter());
+    return true;
+  }
+
+  private choose(layer: TileLayer, tileId: number | string, uuid: string, at: LngLat): void {
     this.clear();
-    this.selected = { sourceLayer: layer, id: feature.id, at };
-    this.map.setFeatureState({ source: DATA_SOURCE, sourceLayer: layer, id: feature.id }, { selected: true });
+    this.selected = { sourceLayer: layer, id: tileId, at };
+    this.map.setFeatureState({ source: DATA_SOURCE, sourceLayer: layer, id: tileId }, { selected: true });
     void this.load(layer, uuid);
   }
 

@@ -4,6 +4,7 @@ import { ApiError, api, fetchPlanAccess, fetchStyle } from '../../api/client';
 import { explainProblem } from '../../api/explain';
 import type { Geometry, Me, PlanAccess, Role } from '../../api/types';
 import { formatDate, formatDateTime, onLocaleChange, t, tn } from '../../i18n/i18n';
+import { geometryBounds } from '../../map/bounds';
 import { type CoplanMap, createMap, fitSettlement } from '../../map/create-map';
 import { byId, el } from '../../ui/element';
 import type { StatusLine } from '../../ui/status';
@@ -348,7 +349,7 @@ export async function openPresentation(options: PresentOptions): Promise<void> {
     void mapLoaded.then(() => {
       (map.getSource(TOUCHED) as GeoJSONSource).setData(collection(p.structures.map((s) => s.geometry)));
       (map.getSource(CHANGED) as GeoJSONSource).setData(collection(p.features.map((f) => f.geometry)));
-      const box = bounds([...p.features.map((f) => f.geometry), ...p.structures.map((s) => s.geometry)]);
+      const box = geometryBounds([...p.features.map((f) => f.geometry), ...p.structures.map((s) => s.geometry)]);
       if (box) map.fitBounds(box, { padding: 80, maxZoom: 19, duration: 0 });
       map.once('idle', () => (document.body.dataset.presentReady = 'true'));
     });
@@ -500,16 +501,4 @@ function empty(): FeatureCollection {
 
 function collection(geometries: Geometry[]): FeatureCollection {
   return { type: 'FeatureCollection', features: geometries.map((g) => ({ type: 'Feature', geometry: g as GeoJsonGeometry, properties: {} })) };
-}
-
-function bounds(geometries: Geometry[]): [number, number, number, number] | null {
-  let box: [number, number, number, number] | null = null;
-  const visit = (c: unknown): void => {
-    if (Array.isArray(c) && typeof c[0] === 'number') {
-      const [x, y] = c as [number, number];
-      box = box ? [Math.min(box[0], x), Math.min(box[1], y), Math.max(box[2], x), Math.max(box[3], y)] : [x, y, x, y];
-    } else if (Array.isArray(c)) c.forEach(visit);
-  };
-  geometries.forEach((g) => visit((g as { coordinates: unknown }).coordinates));
-  return box;
 }
