@@ -33,7 +33,7 @@ class TileAreaTest {
     int x = DecodedTile.column(39.24322, z);
     Envelope tile = TileArea.bufferedEnvelope(z, x, 0);
     double size = 2 * TileArea.HALF_WORLD / (1 << z);
-    assertThat(tile.getWidth()).isEqualTo(size * (1 + 2 * 64.0 / 4096));
+    assertThat(tile.getWidth()).isCloseTo(size * (1 + 2 * 64.0 / 4096), org.assertj.core.api.Assertions.within(1e-6));
     // points east of the tile: half a buffer beyond its edge (inside the buffer), and two buffers beyond
     double edgeLon = Math.toDegrees((-TileArea.HALF_WORLD + (x + 1) * size) / 6378137);
     double buffer = Math.toDegrees(size * 64 / 4096 / 6378137);
