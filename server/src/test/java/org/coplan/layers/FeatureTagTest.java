@@ -24,4 +24,13 @@ class FeatureTagTest {
     assertThat(FeatureTag.matches("*", ID, 7)).isTrue();
     assertThat(FeatureTag.matches("\"00000000-0000-4000-8000-000000000000-v3\"", ID, 3)).as("another feature's").isFalse();
   }
+
+  @Test
+  void theTagOfACompressedReadMatchesTheSameVersionOnly() {
+    String gzipped = "\"a0cffff5-7abd-4b59-a943-9ae3bae61e95-v3--gzip\"";
+    assertThat(FeatureTag.matches(gzipped, ID, 3)).as("Jetty's suffix on the version read").isTrue();
+    assertThat(FeatureTag.matches(gzipped, ID, 4)).as("a stale compressed read").isFalse();
+    assertThat(FeatureTag.matches("W/" + gzipped, ID, 3)).as("still strong only").isFalse();
+    assertThat(FeatureTag.matches("\"a0cffff5-7abd-4b59-a943-9ae3bae61e95-v3--br\"", ID, 3)).as("other suffixes").isFalse();
+  }
 }
