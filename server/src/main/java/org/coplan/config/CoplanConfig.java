@@ -124,7 +124,7 @@ public record CoplanConfig(Http http, Database database, Demo demo, MapPage map,
             args.getString("db-password", "database password for db-url", null),
             args.getPath("home", "data directory (embedded database, caches)", defaultHome()),
             args.getPath("pg-bin", "PostgreSQL server binaries; empty = search /usr/lib/postgresql", null),
-            args.getInt("db-pool-size", "largest number of pooled database connections", 10),
+            args.getInt("db-pool-size", "largest number of pooled database connections (two stay with the change feeds)", 10),
             args.getString("db-replica-url", "JDBC URL of a streaming replica that serves tiles; empty = none", null),
             args.getString("db-replica-user", "database user for db-replica-url; empty = db-user", null),
             args.getString("db-replica-password", "database password for db-replica-url; empty = db-password", null));

@@ -27,7 +27,8 @@ class HealthDownIT {
     Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
     EmbeddedPostgres pg = EmbeddedPostgres.start(home, null, EmbeddedPostgres.Durability.THROWAWAY);
     CoplanConfig config = CoplanConfig.from(Arguments.of(Map.of("port", "0", "host", "127.0.0.1")));
-    try (HikariDataSource ds = Database.open(pg.jdbcUrl("postgres"), pg.superuser(), null, 2);
+    // two of the pool's connections stay with the server's change feeds (LISTEN); health needs a third
+    try (HikariDataSource ds = Database.open(pg.jdbcUrl("postgres"), pg.superuser(), null, 4);
         CoplanServer server = CoplanServer.start(config, ds)) {
       HttpClient http = HttpClient.newHttpClient();
       HttpRequest health =
