@@ -58,11 +58,12 @@ async function tail(file, lines = 40) {
 /**
  * Uses the server at COPLAN_URL, or starts `java -jar $COPLAN_JAR serve` on a free port with a
  * fresh COPLAN_HOME (it creates its own PostgreSQL cluster and loads the demo there) and waits
- * until GET /health answers 200. `stop()` sends SIGTERM, escalates to SIGKILL after 30 s and
+ * until GET /health answers 200. A test that needs other server options passes them as `args`
+ * with `shared: false`, and gets a server of its own. `stop()` sends SIGTERM, escalates to SIGKILL after 30 s and
  * removes the home directory.
  */
-export async function startServer() {
-  if (process.env.COPLAN_URL) {
+export async function startServer({ args = [], shared = true } = {}) {
+  if (shared && process.env.COPLAN_URL) {
     return { url: process.env.COPLAN_URL.replace(/\/$/, ''), stop: async () => {}, database: process.env.COPLAN_TEST_DATABASE ?? null };
   }
   const jar = path.resolve(WEB_DIR, process.env.COPLAN_JAR ?? '../server/target/coplan.jar');
@@ -73,7 +74,7 @@ export async function startServer() {
   const url = `http://127.0.0.1:${port}`;
   const logFile = path.join(home, 'server.log');
   const log = createWriteStream(logFile);
-  const child = spawn('java', ['-jar', jar, 'serve', '--port', String(port)], {
+  const child = spawn('java', ['-jar', jar, 'serve', '--port', String(port), ...args], {
     env: { ...process.env, COPLAN_HOME: home, COPLAN_ADMIN_PASSWORD: PASSWORDS.admin, COPLAN_DEMO_PASSWORD: PASSWORDS.demo },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

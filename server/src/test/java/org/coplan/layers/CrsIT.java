@@ -108,6 +108,12 @@ class CrsIT {
     assertBadParameter(server.get(FOOTPATHS + "?crs=EPSG:2154"), "crs",
         "unsupported CRS 'EPSG:2154'; supported: " + CRS84 + ", " + EPSG + "4326, " + EPSG + "3857, " + EPSG + "32737");
     assertBadParameter(server.get(FOOTPATHS + "?bbox-crs=EPSG:32736&bbox=1,2,3,4"), "bbox-crs", "unsupported CRS 'EPSG:32736'");
+    // and on a write, before anything is stored
+    long before = Requests.count(server, "SELECT count(*) FROM footpaths");
+    String line = "{\"type\":\"LineString\",\"coordinates\":[[652000,6862000],[652010,6862000]]}";
+    assertBadParameter(post(server, FOOTPATHS, feature(line, footpath("lane", 2.5)), "Content-Crs", "<" + EPSG + "2154>"), "Content-Crs",
+        "unsupported CRS '<" + EPSG + "2154>'; supported: " + CRS84 + ", " + EPSG + "4326, " + EPSG + "3857, " + EPSG + "32737");
+    assertThat(Requests.count(server, "SELECT count(*) FROM footpaths")).isEqualTo(before);
   }
 
   @Test
