@@ -58,8 +58,9 @@ final class ImportProgress {
         return null;
       });
     } catch (RuntimeException e) {
-      // a progress bar that stands still is no reason to fail the import
-      log.warn("import {}: progress not announced", id, e);
+      // a progress bar that stands still is no reason to fail (or slow) the import: say nothing more
+      audiences.remove(id);
+      log.warn("import {}: progress not announced any more", id, e);
     }
   }
 
