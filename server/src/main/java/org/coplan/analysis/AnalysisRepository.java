@@ -389,6 +389,19 @@ final class AnalysisRepository {
     });
   }
 
+  /** The area of the settlement's boundary in its metric CRS, m² (0 without a boundary). */
+  double areaM2(String sid) {
+    return jdbc.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT coalesce(ST_Area(ST_Transform(boundary, metric_srid)), 0) FROM settlement WHERE id = ?")) {
+        ps.setString(1, sid);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? rs.getDouble(1) : 0.0;
+        }
+      }
+    });
+  }
+
   /** Total length in metres of the plan's paths. */
   static double pathLength(PlanModel m) {
     double sum = 0;

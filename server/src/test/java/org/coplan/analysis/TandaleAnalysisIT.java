@@ -100,6 +100,8 @@ class TandaleAnalysisIT {
         srid, SID, SID, srid, srid);
     Set<String> engine = conflictPairs("corridors", "corridor_trim", "corridor_relocation");
     assertThat(sql).hasSizeGreaterThan(50);
+    // the index-using SQL of the benchmark finds exactly the same pairs
+    assertThat(pairs(PostgisCorridorSql.PAIRS, srid, 0.5, SID, "corridors", srid, SID, "corridors")).isEqualTo(sql);
     Set<String> extra = new TreeSet<>(engine);
     extra.removeAll(sql);
     Set<String> missing = new TreeSet<>(sql);
@@ -154,6 +156,41 @@ class TandaleAnalysisIT {
         + (lon - 0.0005) + "," + (lat - 0.0005) + "," + (lon + 0.0005) + "," + (lat + 0.0005));
     assertThat(boxed.get("numberMatched").asLong()).isPositive().isLessThan(all);
     assertThat(server.get(BASE + "/plans/baseline/collections/conflicts/items?bbox=1,2,3").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void theSettlementDetailReportsIndicatorsFromTheBaselineAnalysis() throws InterruptedException {
+    JsonNode indicators = server.getJson(BASE).get("indicators");
+    long start = System.nanoTime();
+    while (!indicators.get("state").asText().equals("analysed")) {
+      assertThat(indicators.get("state").asText()).isEqualTo("analysing");
+      assertThat(System.nanoTime() - start).as("baseline analysed within 60 s").isLessThan(60_000_000_000L);
+      Thread.sleep(100);
+      indicators = server.getJson(BASE).get("indicators");
+    }
+    long n = Long.parseLong(server.database().scalar(
+        "SELECT count(*)::text FROM plan_structures(?, 'baseline')", SID));
+    assertThat(indicators.get("structures").asLong()).isEqualTo(n);
+    double area = Double.parseDouble(server.database().scalar(
+        "SELECT (ST_Area(ST_Transform(boundary, metric_srid)) / 10000)::text FROM settlement WHERE id = ?", SID));
+    assertThat(indicators.get("areaHa").asDouble()).isCloseTo(area, org.assertj.core.data.Offset.offset(0.01));
+    assertThat(indicators.get("structuresPerHa").asDouble()).isCloseTo(n / area, org.assertj.core.data.Offset.offset(0.1));
+    // the shares are those of the stored conflicts
+    assertThat(indicators.get("shareInNoBuild").asDouble()).isCloseTo(storedShare(n, "constraint_no_build"), within());
+    assertThat(indicators.get("shareOutsideWater").asDouble()).isCloseTo(storedShare(n, "water_access", "not_connected"), within());
+    assertThat(indicators.get("shareOutsideFire").asDouble()).isCloseTo(storedShare(n, "fire_access", "not_connected"), within());
+    assertThat(indicators.get("shareWithoutFrontage").asDouble()).isCloseTo(storedShare(n, "no_frontage"), within());
+    assertThat(indicators.get("shareWithoutFrontage").asDouble()).isPositive();
+  }
+
+  private static org.assertj.core.data.Offset<Double> within() {
+    return org.assertj.core.data.Offset.offset(0.0001);
+  }
+
+  private static double storedShare(long n, String... types) {
+    return Long.parseLong(server.database().scalar(
+        "SELECT count(DISTINCT c.primary_id)::text FROM conflict c JOIN plan_structures(?, 'baseline') s ON s.id = c.primary_id"
+            + " WHERE c.settlement_id = ? AND c.plan_id = 'baseline' AND c.type = ANY(?)", SID, SID, types)) / (double) n;
   }
 
   @Test
