@@ -121,7 +121,7 @@ public final class AnalysisService implements ChangeListener {
     // updates change an analysis in place: read both while no update runs (always plan, then baseline)
     synchronized (plan) {
       synchronized (baseline) {
-        return Impact.of(pid, plan.analysis, baseline.analysis, repository.groupColumns());
+        return Impact.of(pid, plan.analysis, baseline.analysis, repository.representation(sid));
       }
     }
   }
