@@ -118,6 +118,19 @@ class AnalysisTest {
   }
 
   @Test
+  void everyPartOfAMultiLineConstraintHasItsSetback() {
+    // two gullies in one feature, 2 m setback: 1.99 m from the second part is inside, 2.01 m is not
+    Constraint gullies = new Constraint(UUID.randomUUID(), 5000, null, wkt("MULTILINESTRING((0 0, 100 0), (0 50, 100 50))"),
+        "erosion_gully", "no_build", 2);
+    Structure nearSecond = square(40, 51.99, 4);
+    Structure between = square(40, 20, 4);
+    Structure justOutside = square(60, 52.01, 4);
+    Analysis a = run(List.of(nearSecond, between, justOutside), List.of(), List.of(), List.of(gullies));
+    assertThat(of(a, ConflictType.CONSTRAINT_NO_BUILD)).extracting(Conflict::primary).containsExactly(nearSecond.id());
+    assertThat(of(a, ConflictType.CONSTRAINT_NO_BUILD).get(0).measured()).isEqualTo(1.99);
+  }
+
+  @Test
   void conditionalConstraintsFlagServicesToo() {
     Constraint zone = constraint("POLYGON((0 0, 50 0, 50 50, 0 50, 0 0))", "conditional", 0);
     Service tap = service("water_point", 10, 10);
