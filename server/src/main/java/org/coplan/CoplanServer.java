@@ -149,7 +149,9 @@ public final class CoplanServer implements AutoCloseable {
   static ResourceConfig application(CoplanConfig config, DataSource dataSource, ChangeFeed changeFeed, TileWiring tileWiring) {
     Jdbc jdbc = new Jdbc(dataSource);
     SettlementService settlements = new SettlementService(new SettlementRepository(jdbc));
-    SettlementResource settlementResource = new SettlementResource(settlements);
+    // layout analysis (issue 5): kept up to date from the change feed; it informs the settlement detail
+    AnalysisService analysis = new AnalysisService(settlements, jdbc);
+    SettlementResource settlementResource = new SettlementResource(settlements, analysis::indicators);
     FeatureService features = new FeatureService(settlements, new FeatureRepository(jdbc), jdbc);
     TileService tiles = tileWiring.service(settlements, jdbc);
 
@@ -187,8 +189,6 @@ public final class CoplanServer implements AutoCloseable {
       }
     });
     app.register(new PlanEventsResource(settlements, eventStreams));
-    // layout analysis (issue 5): kept up to date from the change feed
-    AnalysisService analysis = new AnalysisService(settlements, jdbc);
     changeFeed.subscribe(analysis);
     app.register(new RuleSetResource(analysis));
     app.register(new AnalysisStatusResource(analysis));

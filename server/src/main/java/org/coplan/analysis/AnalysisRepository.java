@@ -40,7 +40,7 @@ import org.locationtech.jts.io.WKBWriter;
  * projects anything; conflicts go back the same way ({@code ST_Transform(..., 4326)}).
  */
 final class AnalysisRepository {
-  /** Columns of structures the impact groups by, when the table has them (cells now; clusters, segments later). */
+  /** Columns of structures read as groups when the table has them (the {@code cell} column of imported data). */
   static final List<String> GROUP_COLUMNS = List.of("cell", "cluster", "segment");
 
   private final Jdbc jdbc;
@@ -384,6 +384,55 @@ final class AnalysisRepository {
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
           return new StoredRuleSet(preset, rs.getInt(1), document);
+        }
+      }
+    });
+  }
+
+  /**
+   * Structure → cell, cluster and segment of the settlement's representation (review feature,
+   * V008): read when an impact is asked for, so a structure moved to another cell counts there at
+   * once. Units whose parent is not named yet leave the level out.
+   */
+  Map<UUID, Map<String, String>> representation(String sid) {
+    return jdbc.read(c -> {
+      Map<UUID, Map<String, String>> out = new HashMap<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT sc.structure_id, cell.id, cluster.id, segment.id FROM structure_cell sc"
+              + " JOIN rep_unit cell ON cell.settlement_id = sc.settlement_id AND cell.id = sc.cell_id"
+              + " LEFT JOIN rep_unit cluster ON cluster.settlement_id = cell.settlement_id AND cluster.id = cell.parent_id"
+              + "   AND cluster.level = 'cluster'"
+              + " LEFT JOIN rep_unit segment ON segment.settlement_id = cluster.settlement_id AND segment.id = cluster.parent_id"
+              + "   AND segment.level = 'segment'"
+              + " WHERE sc.settlement_id = ?")) {
+        ps.setString(1, sid);
+        ps.setFetchSize(5000);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            Map<String, String> levels = new HashMap<>();
+            levels.put("cell", rs.getString(2));
+            if (rs.getString(3) != null) {
+              levels.put("cluster", rs.getString(3));
+            }
+            if (rs.getString(4) != null) {
+              levels.put("segment", rs.getString(4));
+            }
+            out.put((UUID) rs.getObject(1), levels);
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  /** The area of the settlement's boundary in its metric CRS, m² (0 without a boundary). */
+  double areaM2(String sid) {
+    return jdbc.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT coalesce(ST_Area(ST_Transform(boundary, metric_srid)), 0) FROM settlement WHERE id = ?")) {
+        ps.setString(1, sid);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? rs.getDouble(1) : 0.0;
         }
       }
     });

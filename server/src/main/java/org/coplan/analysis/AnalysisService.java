@@ -36,11 +36,13 @@ public final class AnalysisService implements ChangeListener {
   static final class PlanState {
     final String settlementId;
     final String planId;
-    Analysis analysis;
+    volatile Analysis analysis;
     int srid;
     int ruleVersion;
     volatile long sequence;
     volatile Instant analysedAt;
+    SettlementIndicators indicators;
+    long indicatorsSequence = -1;
 
     PlanState(String settlementId, String planId) {
       this.settlementId = settlementId;
@@ -54,6 +56,13 @@ public final class AnalysisService implements ChangeListener {
   private final SettlementService settlements;
   private final AnalysisRepository repository;
   private final Map<String, PlanState> plans = new ConcurrentHashMap<>();
+  /** Runs the baseline analyses the settlement detail asks for, one at a time, off the request thread. */
+  private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "analysis-background");
+    t.setDaemon(true);
+    return t;
+  });
+  private final Set<String> starting = ConcurrentHashMap.newKeySet();
 
   public AnalysisService(SettlementService settlements, Jdbc jdbc) {
     this.settlements = settlements;
@@ -107,10 +116,47 @@ public final class AnalysisService implements ChangeListener {
 
   /** What the plan costs and brings against the baseline. */
   Impact impact(String sid, String pid) {
-    Analysis plan = analysis(sid, pid);
-    Analysis baseline = "baseline".equals(pid) ? plan : analysis(sid, "baseline");
-    return Impact.of(pid, plan, baseline, repository.groupColumns(),
-        ids -> repository.jdbcRead(c -> org.coplan.review.RepresentationGrouping.memberships(c, sid, ids)));
+    PlanState plan = state(sid, pid);
+    PlanState baseline = state(sid, "baseline");
+    // updates change an analysis in place: read both while no update runs (always plan, then baseline)
+    synchronized (plan) {
+      synchronized (baseline) {
+        return Impact.of(pid, plan.analysis, baseline.analysis, repository.representation(sid),
+            ids -> repository.jdbcRead(c -> org.coplan.review.RepresentationGrouping.memberships(c, sid, ids)));
+      }
+    }
+  }
+
+  /**
+   * The indicators that inform the settlement's category, from its baseline analysis. When that
+   * has not run yet it is started in the background and the answer says so ({@code analysing}):
+   * the settlement detail must not wait seconds for it.
+   */
+  public Object indicators(String sid) {
+    PlanState s = plans.get(key(sid, "baseline"));
+    if (s != null && s.analysis != null) {
+      synchronized (s) {
+        if (s.analysis != null) {
+          if (s.indicators == null || s.indicatorsSequence != s.sequence) {
+            s.indicators = SettlementIndicators.of(s.analysis, repository.areaM2(sid), s.analysedAt);
+            s.indicatorsSequence = s.sequence;
+          }
+          return s.indicators;
+        }
+      }
+    }
+    if (starting.add(sid)) {
+      background.execute(() -> {
+        try {
+          analysis(sid, "baseline");
+        } catch (RuntimeException e) {
+          log.warn("background analysis of the baseline of {} failed; it runs on the next request", sid, e);
+        } finally {
+          starting.remove(sid);
+        }
+      });
+    }
+    return SettlementIndicators.analysing();
   }
 
   /** Runs the plan's analysis again from the database, whole. */

@@ -61,13 +61,19 @@ record Impact(
       int householdsNewlyWithinWater, int householdsNewlyWithinToilet, int householdsNewlyWithinFire,
       int householdsWithinWater, int householdsWithinToilet, int householdsWithinFire, double pathLengthAddedM) {}
 
+  /** The levels of representation the impact is grouped by: who speaks for the structures affected. */
+  static final List<String> LEVELS = List.of("cell", "cluster", "segment");
+
   /**
-   * @param cellsOf the representation's cell and cluster of each of the given structures (those in
-   *     no cell left out)
+   * @param representation structure → level → unit id (cell, cluster, segment) from the settlement's
+   *     representation; a structure without a link counts under its {@code cell} column, if any
+   * @param cellsOf the representation's cell and cluster, with their names, of each of the given
+   *     structures (those in no cell left out)
    */
   static Impact of(
-      String planId, Analysis plan, Analysis baseline, List<String> groupColumns,
+      String planId, Analysis plan, Analysis baseline, Map<UUID, Map<String, String>> representation,
       Function<Set<UUID>, Map<UUID, Membership>> cellsOf) {
+    List<String> groupColumns = LEVELS;
     Map<UUID, ConflictType> outcome = new HashMap<>();
     Map<String, Count> byReason = new TreeMap<>();
     Map<UUID, List<ConflictType>> reasons = new HashMap<>();
@@ -105,7 +111,7 @@ record Impact(
         byReason.merge(t.id(), Count.ZERO.plus(s), (a, b) -> new Count(a.structures + 1, a.households + s.households(), a.people + s.people()));
       }
       for (String g : groupColumns) {
-        String value = s.groups().getOrDefault(g, "(none)");
+        String value = representation.getOrDefault(s.id(), Map.of()).getOrDefault(g, s.groups().getOrDefault(g, "(none)"));
         String bucket = value + (moved ? " relocated" : " trimmed");
         byGroup.get(g).merge(bucket, Count.ZERO.plus(s), (a, b) -> new Count(a.structures + 1, a.households + s.households(), a.people + s.people()));
       }

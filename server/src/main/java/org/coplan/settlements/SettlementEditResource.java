@@ -69,6 +69,6 @@ public final class SettlementEditResource {
   }
 
   private SettlementJson.Detail detail(String id, UriInfo uri) {
-    return SettlementJson.detail(settlements.require(id), settlements.plans(id), uri.getBaseUri());
+    return SettlementJson.detail(settlements.require(id), settlements.plans(id), uri.getBaseUri(), null);
   }
 }

@@ -37,6 +37,7 @@ final class SettlementJson {
       boolean isPublic,
       Geometry boundary,
       List<PlanJson> plans,
+      Object indicators,
       OffsetDateTime createdAt,
       OffsetDateTime updatedAt,
       List<Link> links) {}
@@ -53,7 +54,8 @@ final class SettlementJson {
         s.id(), s.name(), s.category(), s.categoryReason(), s.bbox(), s.metricSrid(), crsUri(s.metricSrid()), s.isPublic(), links(s, base));
   }
 
-  static Detail detail(Settlement s, List<Plan> plans, URI base) {
+  /** @param indicators what informs the category (from the analysis), null when not shown */
+  static Detail detail(Settlement s, List<Plan> plans, URI base, Object indicators) {
     List<PlanJson> planJson = new ArrayList<>();
     for (Plan p : plans) {
       String href = base + "api/settlements/" + s.id() + "/plans/" + p.id();
@@ -71,7 +73,7 @@ final class SettlementJson {
     }
     return new Detail(
         s.id(), s.name(), s.category(), s.categoryReason(), s.notes(), s.bbox(), s.metricSrid(), crsUri(s.metricSrid()),
-        s.isPublic(), s.boundary(), planJson, s.createdAt(), s.updatedAt(), links(s, base));
+        s.isPublic(), s.boundary(), planJson, indicators, s.createdAt(), s.updatedAt(), links(s, base));
   }
 
   private static List<Link> links(Settlement s, URI base) {

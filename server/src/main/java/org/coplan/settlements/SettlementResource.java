@@ -21,9 +21,15 @@ import org.coplan.auth.PublicEndpoint;
 @Produces(MediaType.APPLICATION_JSON)
 public final class SettlementResource {
   private final SettlementService service;
+  private final IndicatorSource indicators;
 
   public SettlementResource(SettlementService service) {
+    this(service, IndicatorSource.NONE);
+  }
+
+  public SettlementResource(SettlementService service, IndicatorSource indicators) {
     this.service = service;
+    this.indicators = indicators;
   }
 
   /** Public settlements, and those the caller is a member of (all, for an admin). */
@@ -43,6 +49,6 @@ public final class SettlementResource {
   @Path("{sid}")
   public SettlementJson.Detail get(@PathParam("sid") String sid, @Context UriInfo uri) {
     Settlement s = service.require(sid);
-    return SettlementJson.detail(s, service.plans(sid), uri.getBaseUri());
+    return SettlementJson.detail(s, service.plans(sid), uri.getBaseUri(), indicators.indicators(s.id()));
   }
 }

@@ -100,6 +100,8 @@ class TandaleAnalysisIT {
         srid, SID, SID, srid, srid);
     Set<String> engine = conflictPairs("corridors", "corridor_trim", "corridor_relocation");
     assertThat(sql).hasSizeGreaterThan(50);
+    // the index-using SQL of the benchmark finds exactly the same pairs
+    assertThat(pairs(PostgisCorridorSql.PAIRS, srid, 0.5, SID, "corridors", srid, SID, "corridors")).isEqualTo(sql);
     Set<String> extra = new TreeSet<>(engine);
     extra.removeAll(sql);
     Set<String> missing = new TreeSet<>(sql);
@@ -107,11 +109,26 @@ class TandaleAnalysisIT {
     assertThat(extra).as("engine only").isEmpty();
     assertThat(missing).as("PostGIS only").isEmpty();
 
+    Set<String> cut = new HashSet<>();
+    sql.forEach(p -> cut.add(p.split(" ")[0]));
+    // the representation: every cut structure now speaks through one cell of one cluster of one
+    // segment (the demo links some structures to its own cells already: those links move)
+    server.database().execute(
+        "INSERT INTO rep_unit (settlement_id, id, level, name, parent_id) VALUES (?, 'it-S1', 'segment', 'Segment 1', NULL),"
+            + " (?, 'it-K1', 'cluster', 'Cluster 1', 'it-S1'), (?, 'it-C1', 'cell', 'Cell 1', 'it-K1')", SID, SID, SID);
+    server.database().execute(
+        "INSERT INTO structure_cell (settlement_id, structure_id, cell_id) SELECT ?, u::uuid, 'it-C1' FROM unnest(?::text[]) u"
+            + " ON CONFLICT (settlement_id, structure_id) DO UPDATE SET cell_id = excluded.cell_id",
+        SID, cut.toArray(String[]::new));
     JsonNode impact = server.getJson(BASE + "/plans/corridors/impact");
     int relocated = impact.at("/impact/relocated/structures").asInt();
     int trimmed = impact.at("/impact/trimmed/structures").asInt();
-    Set<String> cut = new HashSet<>();
-    sql.forEach(p -> cut.add(p.split(" ")[0]));
+    for (String level : new String[] {"cell/it-C1", "cluster/it-K1", "segment/it-S1"}) {
+      String[] at = level.split("/");
+      JsonNode group = impact.at("/impact/byGroup/" + at[0]);
+      assertThat(group.path(at[1] + " relocated").path("structures").asInt() + group.path(at[1] + " trimmed").path("structures").asInt())
+          .as(level).isEqualTo(cut.size());
+    }
     long corridorConflicts = Long.parseLong(server.database().scalar(
         "SELECT count(DISTINCT primary_id)::text FROM conflict WHERE settlement_id = ? AND plan_id = 'corridors'"
             + " AND type IN ('corridor_relocation', 'corridor_trim')", SID));
@@ -154,6 +171,40 @@ class TandaleAnalysisIT {
         + (lon - 0.0005) + "," + (lat - 0.0005) + "," + (lon + 0.0005) + "," + (lat + 0.0005));
     assertThat(boxed.get("numberMatched").asLong()).isPositive().isLessThan(all);
     assertThat(server.get(BASE + "/plans/baseline/collections/conflicts/items?bbox=1,2,3").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void theSettlementDetailReportsIndicatorsFromTheBaselineAnalysis() {
+    JsonNode first = server.getJson(BASE).get("indicators");
+    // the first ask starts the baseline analysis in the background (unless a test ran it already)
+    assertThat(first.get("state").asText()).isIn("analysing", "analysed");
+    // asking for the analysis waits for it; then the detail carries the indicators
+    server.getJson(BASE + "/plans/baseline/analysis");
+    JsonNode indicators = server.getJson(BASE).get("indicators");
+    assertThat(indicators.get("state").asText()).isEqualTo("analysed");
+    long n = Long.parseLong(server.database().scalar(
+        "SELECT count(*)::text FROM plan_structures(?, 'baseline')", SID));
+    assertThat(indicators.get("structures").asLong()).isEqualTo(n);
+    double area = Double.parseDouble(server.database().scalar(
+        "SELECT (ST_Area(ST_Transform(boundary, metric_srid)) / 10000)::text FROM settlement WHERE id = ?", SID));
+    assertThat(indicators.get("areaHa").asDouble()).isCloseTo(area, org.assertj.core.data.Offset.offset(0.01));
+    assertThat(indicators.get("structuresPerHa").asDouble()).isCloseTo(n / area, org.assertj.core.data.Offset.offset(0.1));
+    // the shares are those of the stored conflicts
+    assertThat(indicators.get("shareInNoBuild").asDouble()).isCloseTo(storedShare(n, "constraint_no_build"), within());
+    assertThat(indicators.get("shareOutsideWater").asDouble()).isCloseTo(storedShare(n, "water_access", "not_connected"), within());
+    assertThat(indicators.get("shareOutsideFire").asDouble()).isCloseTo(storedShare(n, "fire_access", "not_connected"), within());
+    assertThat(indicators.get("shareWithoutFrontage").asDouble()).isCloseTo(storedShare(n, "no_frontage"), within());
+    assertThat(indicators.get("shareWithoutFrontage").asDouble()).isPositive();
+  }
+
+  private static org.assertj.core.data.Offset<Double> within() {
+    return org.assertj.core.data.Offset.offset(0.0001);
+  }
+
+  private static double storedShare(long n, String... types) {
+    return Long.parseLong(server.database().scalar(
+        "SELECT count(DISTINCT c.primary_id)::text FROM conflict c JOIN plan_structures(?, 'baseline') s ON s.id = c.primary_id"
+            + " WHERE c.settlement_id = ? AND c.plan_id = 'baseline' AND c.type = ANY(?)", SID, SID, types)) / (double) n;
   }
 
   @Test

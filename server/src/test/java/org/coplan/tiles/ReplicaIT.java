@@ -95,6 +95,12 @@ class ReplicaIT {
     // the replica stops replaying; an edit then commits on the primary (outside the API: the
     // database announces it all the same)
     execute(replicaDb, "SELECT pg_wal_replay_pause()");
+    // a pause is only requested at first: replay may go on until the startup process sees it
+    long pausing = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!"paused".equals(scalar(replicaDb, "SELECT pg_get_wal_replay_pause_state()")) && System.nanoTime() < pausing) {
+      Thread.sleep(20);
+    }
+    assertThat(scalar(replicaDb, "SELECT pg_get_wal_replay_pause_state()")).isEqualTo("paused");
     execute(primaryDb, "UPDATE structures SET use = 'health', version = version + 1 WHERE plan_id = 'baseline' AND id = '" + id + "'");
 
     HttpResponse<byte[]> after = get(tile);

@@ -46,7 +46,7 @@ final class AccessCheck {
 
   /** The fields and the cuts they were computed on, to compare with after an edit. */
   record Snapshot(
-      Map<UUID, WalkingNetwork.Cuts> cuts, List<UUID> tapIds, List<UUID> toiletIds, WalkingNetwork.Field water,
+      int generation, Map<UUID, WalkingNetwork.Cuts> cuts, List<UUID> tapIds, List<UUID> toiletIds, WalkingNetwork.Field water,
       WalkingNetwork.Field toilet, WalkingNetwork.Field gravel, WalkingNetwork.Field paved) {}
 
   AccessCheck(PlanModel model, WalkingNetwork network, RuleSet rules) {
@@ -126,7 +126,7 @@ final class AccessCheck {
   }
 
   Snapshot snapshot() {
-    return new Snapshot(network.cuts(), ids(taps), ids(toilets), water, toilet, gravel, paved);
+    return new Snapshot(network.generation(), network.cuts(), ids(taps), ids(toilets), water, toilet, gravel, paved);
   }
 
   private static List<UUID> ids(List<Service> services) {
@@ -145,10 +145,12 @@ final class AccessCheck {
 
   /** The paths on which some place is now at another distance from, or nearest to another, service or road. */
   Set<UUID> changedPaths(Snapshot before) {
-    if (before.water() == null) {
-      return new HashSet<>(network.cuts().keySet());
-    }
     Snapshot now = snapshot();
+    if (before.water() == null || before.generation() != now.generation()) {
+      Set<UUID> all = new HashSet<>(before.cuts().keySet());
+      all.addAll(now.cuts().keySet());
+      return all;
+    }
     return WalkingNetwork.changedPaths(
         before.cuts(), fields(before), List.of(before.tapIds(), before.toiletIds(), List.of(), List.of()),
         now.cuts(), fields(now), List.of(now.tapIds(), now.toiletIds(), List.of(), List.of()));

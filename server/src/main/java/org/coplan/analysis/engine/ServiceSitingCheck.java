@@ -88,24 +88,29 @@ final class ServiceSitingCheck {
         shared(v, zones.corridor(p), FeatureRef.of(p), p.label(), max, out);
       }
     }
-    // a pair of lines is filed once, under the lower feature number
+    // a pair of lines is filed once, under the lower feature number; the shorter of the two runs
+    // (each line inside the other's strip) is what they share
     Envelope reach = new Envelope(line.getEnvelopeInternal());
     reach.expandBy(rules.drainSetback());
     List<Service> others = new ArrayList<>(model.services.near(reach));
     others.sort(Comparator.comparingLong(Service::fid));
     for (Service o : others) {
       if (o.fid() > v.fid() && o.geometry().getDimension() == 1 && (o.planned() || v.planned())
-          && !o.sectorOrType().equals(v.sectorOrType())) {
-        shared(v, zones.strip(o), FeatureRef.of(o), o.label(), max, out);
+          && !o.sectorOrType().equals(v.sectorOrType()) && zones.strip(o).prepared().intersects(line)) {
+        Geometry mine = line.intersection(zones.strip(o).buffer());
+        Geometry theirs = o.geometry().intersection(zones.strip(v).buffer());
+        report(v, theirs.getLength() < mine.getLength() ? theirs : mine, FeatureRef.of(o), o.label(), max, out);
       }
     }
   }
 
   private static void shared(Service v, Zones.Zone zone, FeatureRef other, String label, double max, List<Conflict> out) {
-    if (!zone.prepared().intersects(v.geometry())) {
-      return;
+    if (zone.prepared().intersects(v.geometry())) {
+      report(v, v.geometry().intersection(zone.buffer()), other, label, max, out);
     }
-    Geometry inside = v.geometry().intersection(zone.buffer());
+  }
+
+  private static void report(Service v, Geometry inside, FeatureRef other, String label, double max, List<Conflict> out) {
     double length = inside.getLength();
     if (length > max) {
       out.add(Conflict.of(

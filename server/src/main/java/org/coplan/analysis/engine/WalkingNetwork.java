@@ -45,6 +45,10 @@ final class WalkingNetwork {
   private final PlanModel model;
   private final Map<UUID, List<double[]>> splits = new HashMap<>();
   private final Map<UUID, List<Coordinate>> splitPoints = new HashMap<>();
+  /** Junction numbers, kept across rebuilds (see {@link NodeIds}). */
+  private final NodeIds nodeIds = new NodeIds();
+  /** Grows when junctions are numbered afresh. */
+  private int generation;
   private Map<UUID, Cuts> cuts = Map.of();
   private int nodeCount;
   private int[] adjStart = new int[1];
@@ -119,18 +123,11 @@ final class WalkingNetwork {
     splitPoints.put(p.id(), points);
   }
 
-  private record Key(long x, long y) {
-    static Key of(Coordinate c) {
-      return new Key(Math.round(c.x * 1000), Math.round(c.y * 1000));
-    }
-  }
-
   /**
    * Rebuilds nodes and adjacency (compressed rows) from the per-path cuts. Runs after every path
    * edit over every path, so it works on primitive arrays: no boxed lengths or sort indexes.
    */
   private void rebuild() {
-    Map<Key, Integer> nodeIds = new HashMap<>(splits.size() * 6);
     Map<UUID, Cuts> newCuts = new HashMap<>(splits.size() * 2);
     int[] edgeA = new int[splits.size() * 4];
     int[] edgeB = new int[edgeA.length];
@@ -159,7 +156,7 @@ final class WalkingNetwork {
       int[] nodes = new int[m];
       int n = 0;
       for (int i : order) {
-        int node = nodeIds.computeIfAbsent(Key.of(points.get(i)), k -> nodeIds.size());
+        int node = nodeIds.idOf(points.get(i));
         double d = along.get(i)[0];
         if (n > 0 && (nodes[n - 1] == node || d - at[n - 1] < 1e-9)) {
           continue;
@@ -183,6 +180,22 @@ final class WalkingNetwork {
       }
     }
     nodeCount = nodeIds.size();
+    // junctions of old path positions keep their numbers (isolated nodes, never reached); when they
+    // outnumber the live ones, number everything afresh (a new generation: fields cannot be compared)
+    boolean[] used = new boolean[nodeCount];
+    int live = 0;
+    for (int i = 0; i < edges; i++) {
+      live += used[edgeA[i]] ? 0 : 1;
+      used[edgeA[i]] = true;
+      live += used[edgeB[i]] ? 0 : 1;
+      used[edgeB[i]] = true;
+    }
+    if (nodeCount > 2 * live + 4096) {
+      nodeIds.clear();
+      generation++;
+      rebuild();
+      return;
+    }
     adjStart = new int[nodeCount + 1];
     for (int i = 0; i < edges; i++) {
       adjStart[edgeA[i] + 1]++;
@@ -215,20 +228,49 @@ final class WalkingNetwork {
     return cuts;
   }
 
+  int generation() {
+    return generation;
+  }
+
   /**
    * The paths on which some field gives some place another distance or another nearest source in
-   * the second state than in the first: a cut added, removed or moved, a different distance or
-   * source (by id: indexes shift when services come and go) at a cut's junction, or different
-   * sources placed on the path. {@code ids[k]} names the sources of {@code fields[k]}.
+   * state B than in state A (same generation of junction numbers): a cut added, removed or moved,
+   * a junction of the path at another distance or nearer another source (by id: indexes shift when
+   * services come and go), or other sources placed on the path. {@code ids.get(k)} names the
+   * sources of {@code fields[k]}. Junctions are compared as arrays first, so each path costs a
+   * look-up and a few array reads.
    */
   static Set<UUID> changedPaths(
       Map<UUID, Cuts> cutsA, Field[] fieldsA, List<List<UUID>> idsA, Map<UUID, Cuts> cutsB, Field[] fieldsB,
       List<List<UUID>> idsB) {
+    int nodes = fieldsB[0].distance().length;
+    boolean[] changedNode = new boolean[nodes];
+    for (int k = 0; k < fieldsA.length; k++) {
+      Field a = fieldsA[k];
+      Field b = fieldsB[k];
+      boolean sameIds = idsA.get(k).equals(idsB.get(k));
+      int common = Math.min(a.distance().length, nodes);
+      for (int i = 0; i < nodes; i++) {
+        if (i >= common || Double.compare(a.distance()[i], b.distance()[i]) != 0
+            || (sameIds ? a.source()[i] != b.source()[i]
+                : !sourceId(a.source()[i], idsA.get(k)).equals(sourceId(b.source()[i], idsB.get(k))))) {
+          changedNode[i] = true;
+        }
+      }
+    }
     Set<UUID> out = new java.util.HashSet<>();
     for (Map.Entry<UUID, Cuts> e : cutsB.entrySet()) {
+      Cuts cb = e.getValue();
       Cuts ca = cutsA.get(e.getKey());
-      if (ca == null || !same(e.getKey(), ca, fieldsA, idsA, e.getValue(), fieldsB, idsB)) {
+      if (ca == null || !Arrays.equals(ca.along(), cb.along()) || !Arrays.equals(ca.nodes(), cb.nodes())) {
         out.add(e.getKey());
+        continue;
+      }
+      for (int node : cb.nodes()) {
+        if (changedNode[node]) {
+          out.add(e.getKey());
+          break;
+        }
       }
     }
     for (UUID p : cutsA.keySet()) {
@@ -236,41 +278,26 @@ final class WalkingNetwork {
         out.add(p);
       }
     }
+    // sources placed on a path are reached without a junction
+    for (int k = 0; k < fieldsA.length; k++) {
+      Set<UUID> seeded = new java.util.HashSet<>(fieldsA[k].sourcesOnPath().keySet());
+      seeded.addAll(fieldsB[k].sourcesOnPath().keySet());
+      for (UUID p : seeded) {
+        if (!out.contains(p) && !sameSeeds(fieldsA[k].sourcesOnPath().get(p), idsA.get(k), fieldsB[k].sourcesOnPath().get(p), idsB.get(k))) {
+          out.add(p);
+        }
+      }
+    }
     return out;
   }
 
-  private static boolean same(
-      UUID path, Cuts ca, Field[] fa, List<List<UUID>> ia, Cuts cb, Field[] fb, List<List<UUID>> ib) {
-    if (!Arrays.equals(ca.along(), cb.along())) {
-      return false;
+  private static boolean sameSeeds(List<Seed> sa, List<UUID> ia, List<Seed> sb, List<UUID> ib) {
+    if (sa == null || sb == null || sa.size() != sb.size()) {
+      return sa == sb;
     }
-    for (int k = 0; k < fa.length; k++) {
-      Field a = fa[k];
-      Field b = fb[k];
-      for (int i = 0; i < ca.nodes().length; i++) {
-        int na = ca.nodes()[i];
-        int nb = cb.nodes()[i];
-        if (Double.compare(a.distance()[na], b.distance()[nb]) != 0
-            || !sourceId(a.source()[na], ia.get(k)).equals(sourceId(b.source()[nb], ib.get(k)))) {
-          return false;
-        }
-      }
-      List<Seed> sa = a.sourcesOnPath().get(path);
-      List<Seed> sb = b.sourcesOnPath().get(path);
-      if (sa == null || sb == null) {
-        if (sa != sb) {
-          return false;
-        }
-        continue;
-      }
-      if (sa.size() != sb.size()) {
+    for (int i = 0; i < sa.size(); i++) {
+      if (!sa.get(i).at().equals(sb.get(i).at()) || !sourceId(sa.get(i).index(), ia).equals(sourceId(sb.get(i).index(), ib))) {
         return false;
-      }
-      for (int i = 0; i < sa.size(); i++) {
-        if (!sa.get(i).at().equals(sb.get(i).at())
-            || !sourceId(sa.get(i).index(), ia.get(k)).equals(sourceId(sb.get(i).index(), ib.get(k)))) {
-          return false;
-        }
       }
     }
     return true;

@@ -118,6 +118,19 @@ class AnalysisTest {
   }
 
   @Test
+  void everyPartOfAMultiLineConstraintHasItsSetback() {
+    // two gullies in one feature, 2 m setback: 1.99 m from the second part is inside, 2.01 m is not
+    Constraint gullies = new Constraint(UUID.randomUUID(), 5000, null, wkt("MULTILINESTRING((0 0, 100 0), (0 50, 100 50))"),
+        "erosion_gully", "no_build", 2);
+    Structure nearSecond = square(40, 51.99, 4);
+    Structure between = square(40, 20, 4);
+    Structure justOutside = square(60, 52.01, 4);
+    Analysis a = run(List.of(nearSecond, between, justOutside), List.of(), List.of(), List.of(gullies));
+    assertThat(of(a, ConflictType.CONSTRAINT_NO_BUILD)).extracting(Conflict::primary).containsExactly(nearSecond.id());
+    assertThat(of(a, ConflictType.CONSTRAINT_NO_BUILD).get(0).measured()).isEqualTo(1.99);
+  }
+
+  @Test
   void conditionalConstraintsFlagServicesToo() {
     Constraint zone = constraint("POLYGON((0 0, 50 0, 50 50, 0 50, 0 0))", "conditional", 0);
     Service tap = service("water_point", 10, 10);
@@ -149,6 +162,46 @@ class AnalysisTest {
     assertThat(of(a, ConflictType.SERVICE_IN_STRUCTURE)).extracting(Conflict::primary).containsExactly(inHouse.id());
     assertThat(of(a, ConflictType.SERVICE_IN_CORRIDOR)).extracting(Conflict::primary).containsExactly(inCorridor.id());
     assertThat(of(a, ConflictType.SERVICE_NEAR_DRAIN)).extracting(Conflict::primary).containsExactly(byDrain.id());
+  }
+
+  @Test
+  void aServiceLineRunningAlongAPlannedCorridorCompetesForSpaceButACrossingDoesNot() {
+    // a 3 m proposed path along y = 0 (corridor 2 m either side); a drain 1 m off it for 30 m, then
+    // turning away; another drain crossing it; a third running along it for exactly the agreed 10 m
+    Path p = path("LINESTRING(0 0, 100 0)", 3, "proposed");
+    Service along = line("stormwater_drain", "LINESTRING(10 1, 40 1, 40 30)", "existing", "stormwater");
+    Service crossing = line("stormwater_drain", "LINESTRING(60 -20, 60 20)", "existing", "stormwater");
+    Service atNorm = line("sewer", "LINESTRING(70 -1, 79 -1, 79 -30)", "existing", "sanitation");
+    Analysis a = run(List.of(), List.of(p), List.of(along, crossing, atNorm), List.of());
+    List<Conflict> found = of(a, ConflictType.OVERLAPPING_CORRIDORS);
+    assertThat(found).extracting(Conflict::primary).containsExactly(along.id());
+    Conflict c = found.get(0);
+    // 30 m along, plus the 1 m of the turn still inside the corridor (y from 1 to 2)
+    assertThat(c.measured()).isEqualTo(31.0);
+    assertThat(c.norm()).isEqualTo(10.0);
+    assertThat(c.features()).extracting(FeatureRef::id).containsExactly(along.id(), p.id());
+    assertThat(c.sentence()).startsWith("Stormwater drain V-").contains("runs 31 m inside the corridor of Proposed footpath P-");
+  }
+
+  @Test
+  void linesOfDifferentSectorsInEachOthersStripConflictOnceAndOneSectorsLinesDoNot() {
+    // a proposed sewer 1 m beside an existing drain for 20 m (strip: the 3 m drain setback; the drain
+    // runs 26 m inside the sewer's strip, the shorter run counts); a proposed drain beside the same
+    // drain is one sector's plan, not two competing
+    Service drain = line("stormwater_drain", "LINESTRING(0 0, 100 0)", "existing", "stormwater");
+    Service sewer = line("sewer", "LINESTRING(10 1, 30 1)", "proposed", "sanitation");
+    Service sameSector = line("stormwater_drain", "LINESTRING(60 1, 100 1)", "proposed", "stormwater");
+    Analysis a = run(List.of(), List.of(), List.of(drain, sewer, sameSector), List.of());
+    List<Conflict> found = of(a, ConflictType.OVERLAPPING_CORRIDORS);
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).features()).extracting(FeatureRef::id).containsExactlyInAnyOrder(drain.id(), sewer.id());
+    assertThat(found.get(0).primary()).isEqualTo(drain.id());
+    assertThat(found.get(0).measured()).isEqualTo(20.0);
+  }
+
+  private static Service line(String type, String wkt, String state, String sector) {
+    Service v = service(type, 0, 0);
+    return new Service(v.id(), v.fid(), null, wkt(wkt), type, state, null, sector);
   }
 
   // ---------------------------------------------------------------- check 4: walking access
