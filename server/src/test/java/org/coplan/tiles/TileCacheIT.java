@@ -171,6 +171,31 @@ class TileCacheIT {
     assertThat(otherPlan.headers().firstValue(TileResource.CACHE_HEADER)).isEmpty();
   }
 
+  @Test
+  void storedAnalysisResultsInvalidateTheTilesThatDrawConflicts() throws InterruptedException {
+    double lon = 39.2405;
+    double lat = -6.7950;
+    String z16 = path("baseline", 16, DecodedTile.column(lon, 16), DecodedTile.row(lat, 16));
+    String z14 = path("baseline", 14, DecodedTile.column(lon, 14), DecodedTile.row(lat, 14));
+    server.get(z16);
+    server.get(z14);
+    assertThat(source(server.get(z16))).isEqualTo("memory");
+    // as the analysis writes its results (outside any request, so the test waits for the feed)
+    server.database().execute("INSERT INTO conflict (settlement_id, plan_id, primary_id, type, check_no, severity, features,"
+        + " sentence, params, geom) VALUES ('tandale', 'baseline', gen_random_uuid(), 'test', 1, 'high', '[]', 'a test conflict', '{}',"
+        + " ST_SetSRID(ST_MakePoint(?, ?), 4326))", lon, lat);
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    HttpResponse<byte[]> after = server.get(z16);
+    while (source(after).equals("memory") && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+      after = server.get(z16);
+    }
+    assertThat(source(after)).isEqualTo("database");
+    assertThat(DecodedTile.of(after.body()).layer("conflicts")).extracting(f -> f.properties().get("sentence")).contains("a test conflict");
+    // zoom 14 draws no conflicts: its tile stays cached
+    assertThat(source(server.get(z14))).isEqualTo("memory");
+  }
+
   private static boolean touches(int[] k, String wkt) {
     Object hit = Requests.scalar(server,
         "SELECT ST_TileEnvelope(?, ?, ?, margin => 64.0 / 4096) && ST_Transform(ST_GeomFromText(?, 4326), 3857)",
