@@ -1,7 +1,10 @@
 import type { Bbox } from '../api/types';
 
-/** Structures are only in the tiles from this zoom on, so the first view never goes wider. */
-export const MIN_SETTLEMENT_ZOOM = 14;
+/**
+ * Structures' footprints are only in the tiles from this zoom on (below it they are density cells,
+ * server TileSchema.STRUCTURE_ZOOM), so the first view never goes wider.
+ */
+export const MIN_SETTLEMENT_ZOOM = 15;
 
 export interface FitPadding {
   top: number;

@@ -64,6 +64,27 @@ describe('map page', () => {
     }
   });
 
+  test('zoomed out: structures are shaded by density, footprints come back from zoom 15', { timeout: 240_000 }, async () => {
+    const browser = await launchBrowser({ viewport: { width: 1280, height: 800 } });
+    try {
+      const { page, problems } = await openMap(browser, server.url);
+      await page.evaluate(() => window.coplanMap.jumpTo({ zoom: 13.5 }));
+      await settled(page);
+      const cells = await page.evaluate(() => window.coplanMap.queryRenderedFeatures({ layers: ['structures-density'] }));
+      assert.ok(cells.length > 50, `expected density cells drawn at zoom 13.5, got ${cells.length}`);
+      assert.ok(cells.every((c) => c.properties.structures > 0 && c.properties.per_ha > 0), 'every cell counts structures');
+      assert.equal(await renderedStructures(page), 0, 'no footprints below zoom 15');
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'map-density.png') });
+
+      await page.evaluate(() => window.coplanMap.jumpTo({ zoom: 15.2 }));
+      await settled(page);
+      assert.ok((await renderedStructures(page)) > 100, 'footprints again at zoom 15');
+      assert.deepEqual(problems, [], 'no console errors, page errors or failed requests');
+    } finally {
+      await browser.close();
+    }
+  });
+
   test('phone: touch-sized controls, bottom sheet for a tapped structure', { timeout: 240_000 }, async () => {
     const browser = await launchBrowser({
       viewport: { width: 390, height: 844 },

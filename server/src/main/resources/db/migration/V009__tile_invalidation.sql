@@ -18,12 +18,15 @@ CREATE OR REPLACE FUNCTION coplan_announce_inserts() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
   -- dynamic SQL because the baseline row is in the trigger's own table; transition tables are
-  -- visible to it. The table name comes from the trigger, quoted with %I.
+  -- visible to it. The table name comes from the trigger, quoted with %I. A lookup by primary key
+  -- per proposal row, not a join: the planner knows nothing of the transition table's size and
+  -- could hash the whole table for a one-row insert; baseline rows skip the lookup.
   EXECUTE format(
     'SELECT coplan_notify_feature_changes(%L, ARRAY('
-    || ' SELECT ROW(n.settlement_id, n.plan_id, n.id, n.version, n.deleted, n.updated_by, b.geom, n.geom)::coplan_feature_change'
-    || ' FROM new_rows n LEFT JOIN %I b ON n.plan_id <> ''baseline'' AND b.settlement_id = n.settlement_id'
-    || ' AND b.plan_id = ''baseline'' AND b.id = n.id))',
+    || ' SELECT ROW(n.settlement_id, n.plan_id, n.id, n.version, n.deleted, n.updated_by,'
+    || '   CASE WHEN n.plan_id <> ''baseline'' THEN (SELECT b.geom FROM %I b WHERE b.settlement_id = n.settlement_id'
+    || '     AND b.plan_id = ''baseline'' AND b.id = n.id) END, n.geom)::coplan_feature_change'
+    || ' FROM new_rows n))',
     TG_TABLE_NAME, TG_TABLE_NAME);
   RETURN NULL;
 END

@@ -31,9 +31,8 @@ final class TileInvalidationLog {
   void append(List<TileArea> areas) {
     long n = sequence.incrementAndGet();
     entries.put(n, areas);
-    while (entries.size() > KEPT) {
-      entries.pollFirstEntry();
-    }
+    // by key, not size(): a skip list counts its entries one by one
+    entries.headMap(n - KEPT, true).clear();
   }
 
   /** Whether an invalidation recorded after {@code since} touches the tile (or may have). */

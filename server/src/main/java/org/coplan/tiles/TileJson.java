@@ -58,7 +58,7 @@ record TileJson(
   /** Structures as density at low zooms (see TileRepository). */
   static final VectorLayer DENSITY = new VectorLayer(
       TileSchema.DENSITY_LAYER,
-      "Structures counted in a grid of 64 x 64 cells per tile (a cell counts the structures whose bounding box"
+      "Structures counted in a grid of 32 x 32 cells per tile (a cell counts the structures whose bounding box"
           + " centre lies in it), with the structures per hectare of ground; up to zoom " + TileSchema.DENSITY_MAX_ZOOM
           + ", where footprints would be smaller than a pixel.",
       0, TileSchema.DENSITY_MAX_ZOOM,

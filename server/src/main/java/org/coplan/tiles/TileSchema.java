@@ -16,7 +16,7 @@ import org.coplan.layers.Layer;
  * our machines) and show least. Footpaths 1.5 m wide and service points are invisible at that
  * scale too; roads, lanes and the constraints (flood zones, watercourses hundreds of metres long)
  * are what people orient by. Up to {@link #DENSITY_MAX_ZOOM} structures are drawn as density
- * (the {@value #DENSITY_LAYER} layer: structures counted in a grid of 64 × 64 cells per tile, from
+ * (the {@value #DENSITY_LAYER} layer: structures counted in a grid of 32 × 32 cells per tile, from
  * a table the database keeps up to date, see V009__tile_invalidation.sql); footprints start at
  * {@link #STRUCTURE_ZOOM}, where a 4 m footprint is about 2 px wide, and so do the analysis's
  * conflicts (two or more per structure in a dense settlement).

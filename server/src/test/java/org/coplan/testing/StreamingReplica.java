@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * A hot-standby streaming replica of a running test cluster, started by the test itself:
  * {@code pg_basebackup -R} (which writes {@code standby.signal} and the connection to the primary)
  * into a directory under /tmp, then {@code pg_ctl start} on another free port. As root, the
- * PostgreSQL binaries run as the {@code postgres} OS user (as in EmbeddedPostgres).
+ * PostgreSQL binaries run as the {@code postgres} OS user (as in EmbeddedPostgres). A standby needs
+ * at least the primary's max_connections (EmbeddedPostgres sets 200).
  */
 public final class StreamingReplica implements AutoCloseable {
   private static final boolean AS_ROOT = "root".equals(System.getProperty("user.name"));
@@ -47,7 +48,7 @@ public final class StreamingReplica implements AutoCloseable {
           "-D", dataDir.toString(), "-R", "-X", "stream", "-c", "fast");
       int port = freePort();
       run(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-w", "-t", "120", "-l", home.resolve("log").toString(),
-          "-o", "-p " + port + " -k " + sockets + " -c listen_addresses=127.0.0.1 -c hot_standby=on", "start");
+          "-o", "-p " + port + " -k " + sockets + " -c listen_addresses=127.0.0.1 -c hot_standby=on -c max_connections=200", "start");
       return new StreamingReplica(home, dataDir, bin, port);
     } catch (IOException e) {
       throw new IllegalStateException("replica did not start", e);

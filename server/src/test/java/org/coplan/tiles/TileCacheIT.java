@@ -128,6 +128,74 @@ class TileCacheIT {
     assertThat(source(server.get(path("own-copy", z, x, y)))).isEqualTo("memory");
   }
 
+  @Test
+  void cachedTilesNeverAnswerForAnotherSettlementNorForACallerWhoMayNotReadThePlan() {
+    // a settlement that is not public, over the same ground as Tandale, with its own structures
+    server.database().execute(
+        "INSERT INTO settlement (id, name, boundary, metric_srid, is_public) SELECT 'kigogo', 'Kigogo', boundary, metric_srid, false FROM settlement WHERE id = 'tandale'");
+    server.database().execute("INSERT INTO plan (settlement_id, id, name, status) VALUES ('kigogo', 'baseline', 'Existing', 'baseline')");
+    server.database().execute("INSERT INTO plan (settlement_id, id, name, status, based_on) VALUES ('kigogo', 'draft', 'Draft', 'draft', 'baseline')");
+    int z = 17;
+    server.database().execute("INSERT INTO structures (settlement_id, plan_id, id, geom, use)"
+        + " SELECT 'kigogo', 'baseline', gen_random_uuid(), geom, 'school' FROM structures"
+        + " WHERE settlement_id = 'tandale' AND plan_id = 'baseline' AND ST_Within(geom_3857, ST_TileEnvelope(?, ?, ?)) LIMIT 40",
+        z, DecodedTile.column(LON, z), DecodedTile.row(LAT, z));
+    String tandale = path("baseline", z, DecodedTile.column(LON, z), DecodedTile.row(LAT, z));
+    String kigogo = tandale.replace("/tandale/", "/kigogo/");
+    String kigogoDraft = kigogo.replace("/baseline/", "/draft/");
+
+    HttpResponse<byte[]> publicTile = server.get(tandale);
+    HttpResponse<byte[]> privateTile = server.admin().get(kigogo);
+    server.admin().get(kigogoDraft);
+    assertThat(source(server.get(tandale))).isEqualTo("memory");
+    assertThat(source(server.admin().get(kigogo))).isEqualTo("memory");
+    // each settlement's own tile, though they share z/x/y
+    assertThat(DecodedTile.of(privateTile.body()).layer("structures")).hasSize(40)
+        .allSatisfy(f -> assertThat(f.properties().get("use")).isEqualTo("school"));
+    assertThat(DecodedTile.of(publicTile.body()).layer("structures")).hasSizeGreaterThan(40);
+    assertThat(etag(privateTile)).isNotEqualTo(etag(publicTile));
+
+    // the cached private tile is refused to whoever may not read it
+    HttpResponse<byte[]> anonymous = server.get(kigogo);
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue(TileResource.CACHE_HEADER)).isEmpty();
+    // a share link reads its plan's cached tile, and no other plan's
+    String token = TestServer.json(server.admin().request("POST", "/api/settlements/kigogo/plans/baseline/share-links", "{\"label\":\"wall\"}"))
+        .get("token").asText();
+    HttpResponse<byte[]> shared = server.get(kigogo + "?share=" + token);
+    assertThat(shared.statusCode()).isEqualTo(200);
+    assertThat(source(shared)).isEqualTo("memory");
+    assertThat(shared.body()).isEqualTo(privateTile.body());
+    HttpResponse<byte[]> otherPlan = server.get(kigogoDraft + "?share=" + token);
+    assertThat(otherPlan.statusCode()).isIn(401, 403, 404);
+    assertThat(otherPlan.headers().firstValue(TileResource.CACHE_HEADER)).isEmpty();
+  }
+
+  @Test
+  void storedAnalysisResultsInvalidateTheTilesThatDrawConflicts() throws InterruptedException {
+    double lon = 39.2405;
+    double lat = -6.7950;
+    String z16 = path("baseline", 16, DecodedTile.column(lon, 16), DecodedTile.row(lat, 16));
+    String z14 = path("baseline", 14, DecodedTile.column(lon, 14), DecodedTile.row(lat, 14));
+    server.get(z16);
+    server.get(z14);
+    assertThat(source(server.get(z16))).isEqualTo("memory");
+    // as the analysis writes its results (outside any request, so the test waits for the feed)
+    server.database().execute("INSERT INTO conflict (settlement_id, plan_id, primary_id, type, check_no, severity, features,"
+        + " sentence, params, geom) VALUES ('tandale', 'baseline', gen_random_uuid(), 'test', 1, 'high', '[]', 'a test conflict', '{}',"
+        + " ST_SetSRID(ST_MakePoint(?, ?), 4326))", lon, lat);
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    HttpResponse<byte[]> after = server.get(z16);
+    while (source(after).equals("memory") && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+      after = server.get(z16);
+    }
+    assertThat(source(after)).isEqualTo("database");
+    assertThat(DecodedTile.of(after.body()).layer("conflicts")).extracting(f -> f.properties().get("sentence")).contains("a test conflict");
+    // zoom 14 draws no conflicts: its tile stays cached
+    assertThat(source(server.get(z14))).isEqualTo("memory");
+  }
+
   private static boolean touches(int[] k, String wkt) {
     Object hit = Requests.scalar(server,
         "SELECT ST_TileEnvelope(?, ?, ?, margin => 64.0 / 4096) && ST_Transform(ST_GeomFromText(?, 4326), 3857)",
