@@ -156,16 +156,18 @@ final class MapServerPeer implements AutoCloseable {
   private static final String SCALE = "#SCALE";
 
   /**
-   * coplan's z14 density layer for the baseline: the stored cells (z20 tiles) with their count and
-   * structures per hectare, as TileRepository's density SQL computes them at z14 (no regrouping).
+   * coplan's z14 density layer for the baseline: the stored cells (z20 tiles) summed 2 × 2 into a
+   * 32 × 32 grid per z14 tile, with their count and structures per hectare, as TileRepository's
+   * density SQL computes them at z14.
    */
   private static String densitySql(String sid) {
     String r = "20037508.342789244";
-    return "SELECT row_number() OVER () AS fid, d.structures, coplan_density_per_ha(d.structures / (power(k.s * cos(2 * atan(exp(("
-        + r + " - (d.cy + 0.5) * k.s) / 6378137)) - pi() / 2), 2) / 10000)) AS per_ha, ST_MakeEnvelope(-" + r
-        + " + d.cx * k.s, " + r + " - (d.cy + 1) * k.s, -" + r + " + (d.cx + 1) * k.s, " + r
-        + " - d.cy * k.s, 3857) AS geom_3857 FROM structure_density d, (SELECT 2 * " + r
-        + " / (1::bigint << 20) AS s) AS k WHERE d.settlement_id = '" + sid + "' AND d.structures > 0";
+    return "SELECT row_number() OVER () AS fid, g.n::integer AS structures, coplan_density_per_ha(g.n / (power(k.s * cos(2 * atan(exp(("
+        + r + " - (g.gy + 0.5) * k.s) / 6378137)) - pi() / 2), 2) / 10000)) AS per_ha, ST_MakeEnvelope(-" + r
+        + " + g.gx * k.s, " + r + " - (g.gy + 1) * k.s, -" + r + " + (g.gx + 1) * k.s, " + r
+        + " - g.gy * k.s, 3857) AS geom_3857 FROM (SELECT d.cx >> 1 AS gx, d.cy >> 1 AS gy, sum(d.structures) AS n"
+        + " FROM structure_density d WHERE d.settlement_id = '" + sid + "' GROUP BY 1, 2 HAVING sum(d.structures) > 0) AS g,"
+        + " (SELECT 2 * " + r + " / (1::bigint << 19) AS s) AS k";
   }
 
   private static String layerText(String name, String type, String connection, String select) {

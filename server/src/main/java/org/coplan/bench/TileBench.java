@@ -49,7 +49,11 @@ public final class TileBench {
     List<String> sets = List.of(args.getString("sets", "tile sets: zooms and/or replay", "14,15,16,17,18,replay").split(","));
     String uncached = args.getString("uncached", "server flags that turn the tile cache off (k=v,k=v)", "tile-cache-bytes=0");
     boolean withMapServer = args.getBoolean("mapserver", "also measure MapServer 8", true);
-    Path work = args.getPath("work-dir", "scratch directory", Path.of(System.getProperty("java.io.tmpdir"), "coplan-bench-tiles"));
+    // a directory of its own per run: two runs must never share MapServer's socket or mapfiles
+    Path work = args.getPath("work-dir", "scratch directory", null);
+    if (work == null) {
+      work = java.nio.file.Files.createTempDirectory("coplan-bench-tiles-");
+    }
     Wrk.require();
     PgBench.require();
     if (withMapServer) {
