@@ -103,11 +103,21 @@ export class Editor {
       state: (s) => this.consequences.setLive(s),
     });
     void this.consequences.show(this.editApi);
+    this.clearanceRead = false;
+    this.readClearance();
+    this.renderToolbar();
+  }
+
+  private clearanceRead = false;
+
+  /** The rule set's corridor clearance, for drawing a new path's corridor: only for those who draw (share-link visitors may not read the rules). */
+  private readClearance(): void {
+    if (!this.canEdit || !this.editApi || this.clearanceRead) return;
+    this.clearanceRead = true;
     void this.editApi
       .clearance()
       .then((m) => this.overlays.setClearance(m))
       .catch(() => this.overlays.setClearance(0));
-    this.renderToolbar();
   }
 
   /** A new style is coming: Terra Draw's layers go with the old one; it starts again on the new. */
@@ -121,6 +131,7 @@ export class Editor {
     this.canEdit = canEdit;
     this.username = username;
     if (!canEdit) this.cancel();
+    this.readClearance();
     this.renderToolbar();
   }
 
