@@ -58,7 +58,6 @@ export class Editor {
   private readonly buttons = new Map<string, HTMLButtonElement>();
   private editApi: EditApi | null = null;
   private history: EditHistory | null = null;
-  private forms: Record<TileLayer, FieldSpec[]> | null = null;
   private state: State = { kind: 'idle' };
   private selected: Selected | null = null;
   private canEdit = false;
@@ -113,6 +112,8 @@ export class Editor {
   /** The rule set's corridor clearance, for drawing a new path's corridor: only for those who draw (share-link visitors may not read the rules). */
   private readClearance(): void {
     if (!this.canEdit || !this.editApi || this.clearanceRead) return;
+    // the forms too, so the first one opens at once
+    this.schema().catch((e: unknown) => console.warn('layer schemas', e));
     this.clearanceRead = true;
     void this.editApi
       .clearance()
@@ -240,8 +241,13 @@ export class Editor {
     this.renderToolbar();
   }
 
-  private async schema(): Promise<Record<TileLayer, FieldSpec[]>> {
-    this.forms ??= formsOf(await api.request('GET', '/api/openapi.json'));
+  private forms: Promise<Record<TileLayer, FieldSpec[]>> | null = null;
+
+  private schema(): Promise<Record<TileLayer, FieldSpec[]>> {
+    this.forms ??= api.request<Parameters<typeof formsOf>[0]>('GET', '/api/openapi.json').then(formsOf, (e: unknown) => {
+      this.forms = null;
+      throw e;
+    });
     return this.forms;
   }
 
@@ -252,7 +258,14 @@ export class Editor {
     this.hooks.status.clear();
     this.draw.hold();
     this.state = { kind: 'creating', layer, geometry };
-    const fields = (await this.schema())[layer];
+    let fields: FieldSpec[];
+    try {
+      fields = (await this.schema())[layer];
+    } catch (e) {
+      this.cancel();
+      this.hooks.status.fail(`${t('editor.notSaved')} ${explainProblem(e)}`);
+      return;
+    }
     const initial = { ...DEFAULTS[layer] };
     this.openForm(t(`editor.new.${layer}`), layer, fields, initial, () => void this.saveNew());
     if (layer === 'footpaths') {
@@ -318,7 +331,7 @@ export class Editor {
     const sel = this.selected;
     if (!sel || !this.editApi) return;
     void this.withFresh(sel, async (fresh) => {
-      const fields = (await this.schema())[sel.ref.layer];
+      const fields = (await this.schema())[sel.ref.layer]; // a failure is explained by withFresh
       this.state = { kind: 'editing', selected: fresh.selected, version: fresh.version };
       this.openForm(fresh.selected.item.properties.name ? String(fresh.selected.item.properties.name) : t(`editor.edit.${sel.ref.layer}`), sel.ref.layer, fields, fresh.selected.item.properties, () => void this.saveAttributes(), this.changedByOthers(fresh.selected.item));
     });
