@@ -121,7 +121,7 @@ describe('the editor', () => {
         await page.mouse.click(p.x, p.y);
       }
       await page.mouse.click(points[2].x, points[2].y); // the last point again finishes the path
-      await page.locator('#editor-form').waitFor({ timeout: 10_000 });
+      await page.locator('#editor-form').waitFor({ timeout: 30_000 });
       assert.equal(await page.locator('#editor-field-class').inputValue(), 'footpath');
       assert.equal(await page.locator('#editor-field-state').inputValue(), 'proposed');
 

@@ -50,7 +50,8 @@ export class ConsequencesPanel {
   ) {
     this.root = el(
       'details',
-      { id: 'consequences', class: 'consequences', open: true, 'aria-labelledby': 'consequences-title' },
+      // open on wide screens; on a phone it would cover the map, so it starts folded there
+      { id: 'consequences', class: 'consequences', open: !window.matchMedia('(max-width: 640px)').matches, 'aria-labelledby': 'consequences-title' },
       this.summary,
       el('div', { class: 'consequences-body', 'aria-live': 'polite' }, this.figures, this.keyList, this.listTitle, this.listNote, this.list),
     );
@@ -71,7 +72,9 @@ export class ConsequencesPanel {
     this.conflicts = [];
     this.sequence = 0;
     this.render();
-    await this.reload(false);
+    // the map's own tiles first
+    if (!this.map.loaded()) await new Promise((resolve) => this.map.once('idle', resolve));
+    if (this.editApi === editApi) await this.reload(false);
   }
 
   setLive(state: 'connecting' | 'live' | 'offline'): void {
@@ -98,10 +101,10 @@ export class ConsequencesPanel {
         state = await editApi.analysis();
       }
       if (generation !== this.generation) return;
-      const [impact, baseline] = await Promise.all([
-        editApi.impact(),
-        this.baseline || editApi.planId === 'baseline' ? Promise.resolve(this.baseline) : editApi.impact('baseline'),
-      ]);
+      // one request at a time: a plan's first analysis takes a while, and the page's other requests
+      // (tiles, sign-out) must not queue behind several of ours for the browser's few connections
+      const impact = await editApi.impact();
+      const baseline = this.baseline || editApi.planId === 'baseline' ? this.baseline : await editApi.impact('baseline');
       if (generation !== this.generation) return;
       this.sequence = state.sequence;
       this.total = state.conflicts;

@@ -58,7 +58,6 @@ export class Editor {
   private readonly buttons = new Map<string, HTMLButtonElement>();
   private editApi: EditApi | null = null;
   private history: EditHistory | null = null;
-  private forms: Record<TileLayer, FieldSpec[]> | null = null;
   private state: State = { kind: 'idle' };
   private selected: Selected | null = null;
   private canEdit = false;
@@ -103,11 +102,23 @@ export class Editor {
       state: (s) => this.consequences.setLive(s),
     });
     void this.consequences.show(this.editApi);
+    this.clearanceRead = false;
+    this.readClearance();
+    this.renderToolbar();
+  }
+
+  private clearanceRead = false;
+
+  /** The rule set's corridor clearance, for drawing a new path's corridor: only for those who draw (share-link visitors may not read the rules). */
+  private readClearance(): void {
+    if (!this.canEdit || !this.editApi || this.clearanceRead) return;
+    // the forms too, so the first one opens at once
+    this.schema().catch((e: unknown) => console.warn('layer schemas', e));
+    this.clearanceRead = true;
     void this.editApi
       .clearance()
       .then((m) => this.overlays.setClearance(m))
       .catch(() => this.overlays.setClearance(0));
-    this.renderToolbar();
   }
 
   /** A new style is coming: Terra Draw's layers go with the old one; it starts again on the new. */
@@ -121,6 +132,7 @@ export class Editor {
     this.canEdit = canEdit;
     this.username = username;
     if (!canEdit) this.cancel();
+    this.readClearance();
     this.renderToolbar();
   }
 
@@ -229,8 +241,13 @@ export class Editor {
     this.renderToolbar();
   }
 
-  private async schema(): Promise<Record<TileLayer, FieldSpec[]>> {
-    this.forms ??= formsOf(await api.request('GET', '/api/openapi.json'));
+  private forms: Promise<Record<TileLayer, FieldSpec[]>> | null = null;
+
+  private schema(): Promise<Record<TileLayer, FieldSpec[]>> {
+    this.forms ??= api.request<Parameters<typeof formsOf>[0]>('GET', '/api/openapi.json').then(formsOf, (e: unknown) => {
+      this.forms = null;
+      throw e;
+    });
     return this.forms;
   }
 
@@ -241,7 +258,14 @@ export class Editor {
     this.hooks.status.clear();
     this.draw.hold();
     this.state = { kind: 'creating', layer, geometry };
-    const fields = (await this.schema())[layer];
+    let fields: FieldSpec[];
+    try {
+      fields = (await this.schema())[layer];
+    } catch (e) {
+      this.cancel();
+      this.hooks.status.fail(`${t('editor.notSaved')} ${explainProblem(e)}`);
+      return;
+    }
     const initial = { ...DEFAULTS[layer] };
     this.openForm(t(`editor.new.${layer}`), layer, fields, initial, () => void this.saveNew());
     if (layer === 'footpaths') {
@@ -307,7 +331,7 @@ export class Editor {
     const sel = this.selected;
     if (!sel || !this.editApi) return;
     void this.withFresh(sel, async (fresh) => {
-      const fields = (await this.schema())[sel.ref.layer];
+      const fields = (await this.schema())[sel.ref.layer]; // a failure is explained by withFresh
       this.state = { kind: 'editing', selected: fresh.selected, version: fresh.version };
       this.openForm(fresh.selected.item.properties.name ? String(fresh.selected.item.properties.name) : t(`editor.edit.${sel.ref.layer}`), sel.ref.layer, fields, fresh.selected.item.properties, () => void this.saveAttributes(), this.changedByOthers(fresh.selected.item));
     });
