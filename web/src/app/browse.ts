@@ -77,7 +77,6 @@ export async function browse({ status, notice, store }: Chrome): Promise<void> {
     shareButton.hidden = !permissions().can('shareLinks.manage');
     shareButton.replaceChildren(icon('share'), el('span', { class: 'toolbar-button-text' }, t('share.button')));
     shareButton.setAttribute('aria-label', t('share.buttonLabel'));
-    navigation.plans.refreshActions();
   };
   shareButton.addEventListener('click', () => {
     if (!current) return;
@@ -86,6 +85,7 @@ export async function browse({ status, notice, store }: Chrome): Promise<void> {
     shares.open({ settlementId: current.id, settlementName: current.name, planId, planName });
   });
   session.onChange(showActions);
+  session.onChange(() => navigation.plans.refreshActions());
   onLocaleChange(showActions);
 
   api.listen({
