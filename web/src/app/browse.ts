@@ -82,7 +82,6 @@ export async function browse({ status, notice, store }: Chrome): Promise<void> {
     shareButton.replaceChildren(icon('share'), el('span', { class: 'toolbar-button-text' }, t('share.button')));
     shareButton.setAttribute('aria-label', t('share.buttonLabel'));
     page?.editor.setAccess(permissions().can('geometry.write'), session.current?.user.username ?? null);
-    navigation.plans.refreshActions();
   };
   shareButton.addEventListener('click', () => {
     if (!current) return;
@@ -91,6 +90,7 @@ export async function browse({ status, notice, store }: Chrome): Promise<void> {
     shares.open({ settlementId: current.id, settlementName: current.name, planId, planName });
   });
   session.onChange(showActions);
+  session.onChange(() => navigation.plans.refreshActions());
   onLocaleChange(showActions);
 
   api.listen({

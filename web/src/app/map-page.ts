@@ -33,14 +33,14 @@ export interface PlanView {
 
 export interface MapPage {
   readonly map: CoplanMap;
+  /** Zooms to `bbox` and, when `select` is set, selects feature `id` of `layer` there (a plan's change list). */
+  locate(target: { layer: TileLayer; id: string; bbox: Bbox; select: boolean }): void;
   /** What is on the map now (or loading). */
   current(): PlanView;
   /** Shows another plan (another settlement from the picker): new style, legend and view. */
   show(view: PlanView): Promise<void>;
   /** The editor and live consequences of the plan shown. */
   readonly editor: Editor;
-  /** Zooms to `bbox` and, when `select` is set, selects feature `id` of `layer` there (a plan's change list). */
-  locate(target: { layer: TileLayer; id: string; bbox: Bbox; select: boolean }): void;
 }
 
 const PHONE = window.matchMedia('(max-width: 640px)');

@@ -38,6 +38,8 @@ export interface NavigationContext {
 export function planNavigation(context: NavigationContext): PlanNavigation {
   let settlementId: string | null = null;
   let compare: CompareView | null = null;
+  let follows = 0;
+  let listed: { settlement: string; done: Promise<void> } | null = null;
 
   const go = (settlement: string, state: PlanState): void => {
     window.location.hash = hashFor(settlement, state);
@@ -67,10 +69,12 @@ export function planNavigation(context: NavigationContext): PlanNavigation {
   };
 
   async function resolve(s: Settlement, state: PlanState): Promise<PlanState> {
-    if (settlementId !== s.id) {
-      settlementId = s.id;
-      await plans.load(s.id).catch((e: unknown) => console.warn('plans could not be listed', e));
+    settlementId = s.id;
+    // one read per settlement, shared by every address that arrives while it is under way
+    if (listed?.settlement !== s.id) {
+      listed = { settlement: s.id, done: plans.load(s.id).then(() => undefined, (e: unknown) => console.warn('plans could not be listed', e)) };
     }
+    await listed.done;
     const known = new Set(plans.plans().map((p) => p.id));
     const missing = [state.plan, ...(state.compare ?? [])].find((id) => id !== BASELINE_PLAN && !known.has(id));
     if (missing === undefined) return state;
@@ -83,10 +87,12 @@ export function planNavigation(context: NavigationContext): PlanNavigation {
     resolve,
     viewOf,
     forget: () => {
-      settlementId = null;
+      listed = null;
     },
     async follow(s, asked) {
+      const mine = ++follows;
       const state = await resolve(s, asked);
+      if (mine !== follows) return; // a later address overtook this one while the plans were read
       const hash = hashFor(s.id, state);
       if (window.location.hash !== hash) window.history.replaceState(null, '', window.location.pathname + window.location.search + hash);
       const page = context.page();

@@ -113,6 +113,13 @@ describe('plans and comparison', () => {
       await page.waitForFunction((id) => window.location.hash === `#tandale/compare/baseline/${id}`, first);
       await page.locator('#compare-view').waitFor();
       await page.waitForFunction(() => document.body.dataset.compareReady === 'true', null, { timeout: 200_000 });
+      const unnamed = await page.evaluate(() =>
+        [...document.querySelectorAll('#compare-view :is(button, select, canvas[tabindex])')]
+          .filter((c) => !(c.getAttribute('aria-label') || [...(c.labels ?? [])].some((l) => l.textContent.trim()) || c.textContent.trim() || c.title))
+          .map((c) => c.outerHTML.slice(0, 100)),
+      );
+      assert.deepEqual(unnamed, [], 'every control of the comparison has a name');
+      assert.equal(await page.locator('#compare-map-b').getAttribute('aria-label'), 'Map of Market lanes');
       const expected = (await planner('GET', `/api/settlements/tandale/compare?plans=baseline,${first}`)).plans;
       const table = await page.evaluate(() =>
         Object.fromEntries(
@@ -183,14 +190,28 @@ describe('plans and comparison', () => {
     }
   });
 
-  test('a viewer sees plans and their changes but is offered no plan actions', { timeout: 240_000 }, async () => {
+  test('a viewer sees plans and their changes, names shown as text, but is offered no plan actions', { timeout: 240_000 }, async () => {
+    const HOSTILE = `<img src=x onerror="window.__pwned=1">"quoted" & 'single'`;
+    const planner = await apiSession(server.url, 'planner', PASSWORDS.demo);
+    const plan = await planner('POST', '/api/settlements/tandale/plans', { name: HOSTILE, description: '<script>window.__pwned=2</script>' });
+    const [lon, lat] = [39.2395, -6.8025];
+    await planner('POST', `/api/settlements/tandale/plans/${plan.id}/collections/services/items`, {
+      type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties: { type: 'water_point', state: 'proposed', name: HOSTILE },
+    });
     const browser = await launchBrowser(DESKTOP);
     try {
-      const { page, problems } = await openMap(browser, server.url);
+      const { page, problems } = await openMap(browser, server.url, `/#tandale/${plan.id}`);
       await signIn(page, 'viewer', PASSWORDS.demo);
       await page.locator('#plan-picker-label:not([hidden])').waitFor();
       for (const id of ['plan-new', 'plan-copy', 'plan-edit']) assert.equal(await page.locator(`#${id}`).isVisible(), false, id);
-      assert.ok((await page.locator('#plan-picker option').count()) >= 1);
+      assert.equal(await page.locator('#plan-compare').isVisible(), true, 'anyone who reads plans may compare them');
+      assert.equal(await page.locator('#plan-picker').inputValue(), plan.id);
+      assert.equal(await page.locator('#plan-panel-summary').innerText(), `Plan: ${HOSTILE}`);
+      assert.equal(await page.locator('#plan-description-text').innerText(), '<script>window.__pwned=2</script>');
+      const entry = page.locator('#change-list .change-entry');
+      await entry.waitFor();
+      assert.equal(await entry.innerText(), `+\nNew Water point: ${HOSTILE}`);
+      assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no markup from names ran');
       assert.deepEqual(problems, []);
     } finally {
       await browser.close();
