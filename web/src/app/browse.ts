@@ -150,6 +150,8 @@ export async function browse({ status, notice, store }: Chrome): Promise<void> {
     show(choice.settlement);
     if (!page) {
       page = await openMapPage(navigation.viewOf(choice.settlement, state), landing.basemap, status);
+      // the plan's change list follows every edit, as the map does
+      page.editor.onPlanChange(() => void navigation.plans.refreshChanges());
       showActions();
       page.map.once('idle', () => {
         if (!choice.fellBack) status.clear();

@@ -24,10 +24,11 @@ const ANALYSIS_TIMEOUT_MS = 120_000;
 
 /** Shows a plan of Tandale on the page (the plans panel is another piece of work; the page's own switch is used). */
 async function showPlan(page, planId) {
-  await page.evaluate(async (plan) => {
-    const s = await fetch('/api/settlements/tandale').then((r) => r.json());
-    await window.coplanPage.show({ settlementId: 'tandale', settlementName: s.name, bbox: s.bbox, planId: plan });
+  // the address decides what the map shows (the plan picker writes it too)
+  await page.evaluate((plan) => {
+    window.location.hash = `#tandale/${plan}`;
   }, planId);
+  await page.waitForFunction((plan) => window.coplanPage?.current().planId === plan, planId, { timeout: 60_000 });
   await page.waitForFunction(() => document.body.dataset.mapReady === 'true', null, { timeout: 120_000 });
 }
 

@@ -527,7 +527,15 @@ export class Editor {
     this.renderToolbar();
   }
 
+  private readonly planChangeListeners: Array<() => void> = [];
+
+  /** Calls `listener` after every committed change of the plan shown (anyone's), e.g. to re-read its change list. */
+  onPlanChange(listener: () => void): void {
+    this.planChangeListeners.push(listener);
+  }
+
   private onFeatureEvent(event: FeatureEvent): void {
+    this.planChangeListeners.forEach((listener) => listener());
     const now = new Date();
     const editing = this.state.kind === 'editing' || this.state.kind === 'reshaping' ? this.state.selected.ref.id : null;
     for (const f of event.features) {

@@ -175,18 +175,25 @@ export function plansControl(hooks: PlansHooks): PlansControl {
     renderChanges();
   };
 
-  async function loadChanges(): Promise<void> {
+  let changeReads = 0;
+
+  /** Reads the plan's change list; `quietly` keeps the list shown until the new one is in (live refreshes). */
+  async function loadChanges(quietly = false): Promise<void> {
     const forPlan = planId;
-    changes = null;
-    changesError = null;
-    render();
+    const read = ++changeReads;
+    if (!quietly) {
+      changes = null;
+      changesError = null;
+      render();
+    }
     if (forPlan === BASELINE_PLAN) return;
     try {
       const doc = await plansApi.changes(settlementId, forPlan);
-      if (forPlan !== planId) return;
+      if (forPlan !== planId || read !== changeReads) return;
       changes = changeList(doc);
+      changesError = null;
     } catch (e) {
-      if (forPlan !== planId) return;
+      if (forPlan !== planId || read !== changeReads) return;
       changesError = explainProblem(e);
     }
     renderChanges();
@@ -247,6 +254,6 @@ export function plansControl(hooks: PlansHooks): PlansControl {
       void loadChanges();
     },
     refreshActions: renderActions,
-    refreshChanges: () => loadChanges(),
+    refreshChanges: () => loadChanges(true),
   };
 }
