@@ -239,6 +239,15 @@ public final class CoplanServer implements AutoCloseable {
   }
 
   /** The bound port (useful with port 0). */
+  /**
+   * Whether every change committed before this call has reached this instance's listeners (the
+   * tile cache, the analysis, the event streams) within {@code timeout}: a barrier through both
+   * change feeds, for tests and for orderly hand-overs.
+   */
+  public boolean settled(java.time.Duration timeout) {
+    return changeFeed.sync(timeout) && tiles.feed().sync(timeout);
+  }
+
   public int port() {
     return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
   }
