@@ -79,7 +79,9 @@ final class AuthService {
         hasher.verifyDecoy(password);
         ok = false;
       }
-      attempts.record(key, clientIp, ok, at(now));
+      // the attempt counts from its answer, not its arrival: a slow hash must not eat the delay
+      // that the next attempt has to wait
+      attempts.record(key, clientIp, ok, at(clock.instant()));
       if (!ok) {
         throw AuthProblems.invalidCredentials();
       }
