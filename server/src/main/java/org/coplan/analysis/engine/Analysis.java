@@ -244,7 +244,7 @@ public final class Analysis {
       now.add(onlyAccess ? withNewAccess(id) : conflictsOf(id));
     }
     if (!paths.isEmpty() || !structures.isEmpty()) {
-      blocks.update(!paths.isEmpty(), structures, boxes).forEach((block, conflicts) -> {
+      blocks.update(paths, structures, boxes).forEach((block, conflicts) -> {
         ids.add(block);
         now.add(conflicts);
       });

@@ -31,12 +31,15 @@ import org.locationtech.jts.operation.polygonize.Polygonizer;
  * {@code access.max_block_depth} conflicts, filed under the block's id (a name UUID of its
  * normalised polygon, so a block keeps its id while its outline stays the same).
  *
- * <p>After an edit the network is polygonized again (one pass over the noded pieces), and only the
- * blocks that are new, or hold a changed structure (before or after), or a structure within the
- * frontage distance of a changed path, are layered again.
+ * <p>After a path edit only the network around the change is polygonized again ({@link
+ * #polygonizeNear}), and only the blocks that are new, or hold a changed structure (before or
+ * after), or a structure within the frontage distance of a changed path, are layered again.
  */
 final class BlockDepth {
   private record Block(UUID id, Polygon polygon, PreparedGeometry prepared) {}
+
+  /** A block's structures (ids) and its conflicts. */
+  private record Layers(UUID block, List<UUID> members, List<Conflict> conflicts) {}
 
   private final PlanModel model;
   private final WalkingNetwork network;
@@ -52,24 +55,37 @@ final class BlockDepth {
     this.rules = rules;
   }
 
-  /** Every block's conflicts (an empty list for a block within the norm), by block id. */
+  /**
+   * Every block's conflicts (an empty list for a block within the norm), by block id. Blocks are
+   * layered on all cores: layering only reads the model's indexes (built by then).
+   */
   Map<UUID, List<Conflict>> run() {
     polygonize();
+    List<Layers> all = blocks.values().parallelStream().map(this::layers).toList();
     Map<UUID, List<Conflict>> out = new HashMap<>();
-    blocks.values().forEach(b -> out.put(b.id(), conflicts(b)));
+    for (Layers l : all) {
+      remember(l);
+      out.put(l.block(), l.conflicts());
+    }
     return out;
+  }
+
+  private void remember(Layers l) {
+    l.members().forEach(s -> blockOf.put(s, l.block()));
   }
 
   /**
    * The conflicts of every block that may differ after these changes: blocks gone (an empty list),
    * new blocks, and the blocks of the changed structures and of structures near the changed paths.
    */
-  Map<UUID, List<Conflict>> update(boolean pathsChanged, Set<UUID> structures, Collection<Envelope> boxes) {
+  Map<UUID, List<Conflict>> update(Set<UUID> paths, Set<UUID> structures, Collection<Envelope> boxes) {
     Set<UUID> redo = new LinkedHashSet<>();
     Map<UUID, List<Conflict>> out = new HashMap<>();
-    if (pathsChanged) {
+    if (!paths.isEmpty()) {
       Map<UUID, Block> old = blocks;
-      polygonize();
+      if (!polygonizeNear(paths, boxes)) {
+        polygonize();
+      }
       old.keySet().stream().filter(id -> !blocks.containsKey(id)).forEach(id -> out.put(id, List.of()));
       blocks.keySet().stream().filter(id -> !old.containsKey(id)).forEach(redo::add);
       double d = rules.access().frontage();
@@ -96,41 +112,118 @@ final class BlockDepth {
       }
     }
     for (UUID id : redo) {
-      out.put(id, conflicts(blocks.get(id)));
+      Layers l = layers(blocks.get(id));
+      remember(l);
+      out.put(id, l.conflicts());
     }
     return out;
   }
 
   private void polygonize() {
     Map<UUID, Block> now = new HashMap<>();
-    STRtree tree = new STRtree();
-    if (!model.paths().isEmpty()) {
-      var factory = model.paths().iterator().next().geometry().getFactory();
-      // overlapping paths give the same piece twice: once is enough for the polygonizer
-      Set<LineString> pieces = new LinkedHashSet<>();
-      for (LineString piece : network.pieces(factory)) {
-        LineString n = (LineString) piece.norm();
-        if (n.getLength() > 0) {
-          pieces.add(n);
-        }
-      }
-      Polygonizer polygonizer = new Polygonizer();
-      polygonizer.add(new ArrayList<Geometry>(pieces));
-      WKBWriter wkb = new WKBWriter();
-      for (Object o : polygonizer.getPolygons()) {
-        Polygon p = (Polygon) ((Polygon) o).norm();
-        if (p.getArea() <= 0) {
-          continue;
-        }
-        UUID id = UUID.nameUUIDFromBytes(wkb.write(p));
-        Block b = new Block(id, p, PreparedGeometryFactory.prepare(p));
-        now.put(id, b);
-        tree.insert(p.getEnvelopeInternal(), b);
+    faces(null).forEach(b -> now.put(b.id(), b));
+    use(now);
+  }
+
+  /**
+   * Polygonizes again only around the change: the window is the boxes grown to the old blocks they
+   * meet; the faces of the pieces meeting the window that lie within it are the true blocks there
+   * (every piece that could split or bound them is in), the old blocks outside it are unchanged
+   * (no changed piece touches them). A new block could still reach beyond the window (a path that
+   * closes a loop far round): when either side of a changed path is in no face within the window,
+   * the whole network is polygonized instead. Answers false then.
+   */
+  private boolean polygonizeNear(Set<UUID> paths, Collection<Envelope> boxes) {
+    Envelope window = new Envelope();
+    boxes.forEach(window::expandToInclude);
+    for (Envelope box : boxes) {
+      for (Object o : index.query(box)) {
+        window.expandToInclude(((Block) o).polygon().getEnvelopeInternal());
       }
     }
+    window.expandBy(1);
+    List<Block> inside = new ArrayList<>();
+    for (Block b : faces(window)) {
+      if (window.contains(b.polygon().getEnvelopeInternal())) {
+        inside.add(b);
+      }
+    }
+    STRtree local = new STRtree();
+    inside.forEach(b -> local.insert(b.polygon().getEnvelopeInternal(), b));
+    for (UUID id : paths) {
+      Path p = model.paths.get(id);
+      if (p != null && !bothSidesIn(p, local)) {
+        return false;
+      }
+    }
+    Map<UUID, Block> now = new HashMap<>();
+    blocks.values().stream().filter(b -> !window.contains(b.polygon().getEnvelopeInternal())).forEach(b -> now.put(b.id(), b));
+    inside.forEach(b -> now.put(b.id(), b));
+    use(now);
+    return true;
+  }
+
+  /** True when a point just either side of the middle of every segment of the path lies in a face of {@code faces}. */
+  private static boolean bothSidesIn(Path p, STRtree faces) {
+    var cs = p.geometry().getCoordinates();
+    var factory = p.geometry().getFactory();
+    for (int i = 0; i + 1 < cs.length; i++) {
+      double dx = cs[i + 1].x - cs[i].x;
+      double dy = cs[i + 1].y - cs[i].y;
+      double length = Math.hypot(dx, dy);
+      if (length == 0) {
+        continue;
+      }
+      double mx = (cs[i].x + cs[i + 1].x) / 2;
+      double my = (cs[i].y + cs[i + 1].y) / 2;
+      for (int side = -1; side <= 1; side += 2) {
+        Point q = factory.createPoint(new org.locationtech.jts.geom.Coordinate(
+            mx - side * dy / length * 1e-3, my + side * dx / length * 1e-3));
+        boolean in = false;
+        for (Object o : faces.query(q.getEnvelopeInternal())) {
+          in |= ((Block) o).prepared().contains(q);
+        }
+        if (!in) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private void use(Map<UUID, Block> now) {
+    STRtree tree = new STRtree();
+    now.values().forEach(b -> tree.insert(b.polygon().getEnvelopeInternal(), b));
     tree.build();
     blocks = now;
     index = tree;
+  }
+
+  /** The faces of the network's pieces (those meeting the window, or all when it is null). */
+  private List<Block> faces(Envelope window) {
+    List<Block> out = new ArrayList<>();
+    if (model.paths().isEmpty()) {
+      return out;
+    }
+    var factory = model.paths().iterator().next().geometry().getFactory();
+    // overlapping paths give the same piece twice: once is enough for the polygonizer
+    Set<LineString> pieces = new LinkedHashSet<>();
+    for (LineString piece : network.pieces(factory, window)) {
+      LineString n = (LineString) piece.norm();
+      if (n.getLength() > 0) {
+        pieces.add(n);
+      }
+    }
+    Polygonizer polygonizer = new Polygonizer();
+    polygonizer.add(new ArrayList<Geometry>(pieces));
+    WKBWriter wkb = new WKBWriter();
+    for (Object o : polygonizer.getPolygons()) {
+      Polygon p = (Polygon) ((Polygon) o).norm();
+      if (p.getArea() > 0) {
+        out.add(new Block(UUID.nameUUIDFromBytes(wkb.write(p)), p, PreparedGeometryFactory.prepare(p)));
+      }
+    }
+    return out;
   }
 
   /** The block whose interior holds the structure's centroid, or null (outside every block, or on a path). */
@@ -145,7 +238,7 @@ final class BlockDepth {
     return null;
   }
 
-  private List<Conflict> conflicts(Block b) {
+  private Layers layers(Block b) {
     List<Structure> in = new ArrayList<>();
     for (Structure s : model.structures.near(b.polygon().getEnvelopeInternal())) {
       if (b.prepared().contains(s.geometry().getCentroid())) {
@@ -153,7 +246,7 @@ final class BlockDepth {
       }
     }
     in.sort(Comparator.comparingLong(Structure::fid));
-    in.forEach(s -> blockOf.put(s.id(), b.id()));
+    List<UUID> members = in.stream().map(Structure::id).toList();
     double d = rules.access().frontage();
     Map<UUID, Integer> layer = new HashMap<>();
     List<Structure> frontier = new ArrayList<>();
@@ -185,7 +278,7 @@ final class BlockDepth {
     }
     int max = rules.access().maxBlockDepth();
     if (depth <= max) {
-      return List.of();
+      return new Layers(b.id(), members, List.of());
     }
     List<FeatureRef> deepest = new ArrayList<>();
     for (Structure s : in) {
@@ -193,8 +286,8 @@ final class BlockDepth {
         deepest.add(FeatureRef.of(s));
       }
     }
-    return List.of(Conflict.of(ConflictType.BLOCK_DEPTH, b.id(), deepest, b.polygon(), (double) depth, (double) max,
+    return new Layers(b.id(), members, List.of(Conflict.of(ConflictType.BLOCK_DEPTH, b.id(), deepest, b.polygon(), (double) depth, (double) max,
         "layers", Map.of("count", in.size(), "depth", depth, "deepest", deepest.size(), "through", depth - 1,
-            "norm", max, "unreachable", in.size() - layer.size())));
+            "norm", max, "unreachable", in.size() - layer.size()))));
   }
 }

@@ -234,17 +234,17 @@ final class WalkingNetwork {
   /**
    * The network as noded lines: every piece of every path between two junctions, its ends moved
    * onto the junction's rounded place, so that pieces meeting at a junction share their end
-   * coordinate exactly (what the polygonizer of the blocks needs).
+   * coordinate exactly (what the polygonizer of the blocks needs). With a window, only the pieces
+   * of the paths whose envelope meets it.
    */
-  List<LineString> pieces(org.locationtech.jts.geom.GeometryFactory factory) {
+  List<LineString> pieces(org.locationtech.jts.geom.GeometryFactory factory, org.locationtech.jts.geom.Envelope window) {
     List<LineString> out = new ArrayList<>();
-    for (Map.Entry<UUID, Cuts> e : cuts.entrySet()) {
-      Path p = model.paths.get(e.getKey());
-      if (p == null) {
+    for (Path p : window == null ? model.paths() : model.paths.near(window)) {
+      Cuts c = cuts.get(p.id());
+      if (c == null) {
         continue;
       }
       LengthIndexedLine line = new LengthIndexedLine(p.geometry());
-      Cuts c = e.getValue();
       for (int k = 0; k + 1 < c.along().length; k++) {
         Coordinate[] cs = line.extractLine(c.along()[k], c.along()[k + 1]).getCoordinates();
         if (cs.length < 2) {

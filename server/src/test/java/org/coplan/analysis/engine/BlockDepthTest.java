@@ -136,6 +136,36 @@ class BlockDepthTest {
         .extracting(c -> c.params().get("unreachable")).containsExactly(1);
   }
 
+  @Test
+  void aPathClosingABlockFarRoundAndADeadEndAreFoundIncrementally() {
+    // three sides of a 200 x 200 m square plus a 40 m block in its corner; the fourth side closes it
+    List<Path> paths = square40();
+    paths.add(path("LINESTRING(40 0, 200 0, 200 200, 0 200)", 1.5, "existing"));
+    paths.add(path("LINESTRING(0 40, 0 150)", 1.5, "existing"));
+    Structure front = square(100, 196, 3);
+    Structure inner = square(100, 191, 3);
+    Structure innerInner = square(100, 186, 3);
+    PlanModel model = PlanModel.of(List.of(front, inner, innerInner), paths, List.of(), List.of());
+    RuleSet rules = maxDepth(2);
+    Analysis a = Analysis.run(model, rules);
+    assertThat(blockConflicts(a)).isEmpty();
+    Path closing = path("LINESTRING(0 150, 0 200)", 1.5, "existing");
+    model.put(closing);
+    a.update(Map.of("footpaths", Set.of(closing.id())), List.of(closing.geometry().getEnvelopeInternal()));
+    assertThat(blockConflicts(a)).extracting(Conflict::measured).containsExactly(3.0);
+    assertSameAsFull(a, model, rules);
+    // a dead end from the top side to beside the innermost one gives it frontage: 2 deep
+    Path deadEnd = path("LINESTRING(104 200, 104 184)", 1.5, "existing");
+    model.put(deadEnd);
+    a.update(Map.of("footpaths", Set.of(deadEnd.id())), List.of(deadEnd.geometry().getEnvelopeInternal()));
+    assertThat(blockConflicts(a)).isEmpty();
+    assertSameAsFull(a, model, rules);
+    Envelope gone = model.remove("footpaths", deadEnd.id());
+    a.update(Map.of("footpaths", Set.of(deadEnd.id())), List.of(gone));
+    assertThat(blockConflicts(a)).extracting(Conflict::measured).containsExactly(3.0);
+    assertSameAsFull(a, model, rules);
+  }
+
   private static List<Conflict> blockConflicts(Analysis a) {
     return a.conflicts().stream().filter(c -> c.type() == ConflictType.BLOCK_DEPTH).toList();
   }
