@@ -30,9 +30,10 @@ public final class RuleSetDocument {
           "min_distance_from_water_m", r(0, 10000)),
       "fire", Map.of("gravel_road_m", r(0, 10000), "paved_road_m", r(0, 10000), "break_gap_m", r(0, 1000),
           "max_cluster_structures", r(1, 1000000)),
-      "access", Map.of("frontage_m", r(0, 1000), "max_snap_m", r(0, 10000)));
+      "access", Map.of("frontage_m", r(0, 1000), "max_snap_m", r(0, 10000), "max_block_depth", r(1, 1000)));
   private static final Set<String> INTEGERS =
-      Set.of("households_per_tap", "households_per_toilet", "people_per_toilet", "max_cluster_structures");
+      Set.of("households_per_tap", "households_per_toilet", "people_per_toilet", "max_cluster_structures",
+          "max_block_depth");
   private static final Set<String> CONSTRAINT_KINDS = Set.of("flood_zone", "flood_line", "watercourse", "drain",
       "steep_slope", "unstable_soil", "wetland", "water_body", "erosion_gully", "servitude", "dolomite", "landfill");
 
@@ -170,7 +171,8 @@ public final class RuleSetDocument {
             t.path("people_per_toilet").asInt(), t.path("min_distance_from_water_m").asDouble()),
         new RuleSet.Fire(f.path("gravel_road_m").asDouble(), f.path("paved_road_m").asDouble(),
             f.path("break_gap_m").asDouble(), f.path("max_cluster_structures").asInt()),
-        new RuleSet.Access(a.path("frontage_m").asDouble(), a.path("max_snap_m").asDouble()),
+        new RuleSet.Access(a.path("frontage_m").asDouble(), a.path("max_snap_m").asDouble(),
+            a.path("max_block_depth").asInt()),
         setbacks,
         doc.path("drain_setback_m").asDouble(),
         doc.path("max_shared_length_m").asDouble());

@@ -208,17 +208,43 @@ class TandaleAnalysisIT {
   }
 
   @Test
+  void deepBlocksAreFiledUnderTheirBlockWithTheDeepestStructures() {
+    server.getJson(BASE + "/plans/baseline/analysis");
+    String figures = server.database().scalar(
+        "SELECT count(*) || ' blocks deeper than ' || min(norm) || ', depths ' || min(measured) || '-' || max(measured)"
+            + " || ', ' || sum(jsonb_array_length(features)) || ' deepest structures, median depth '"
+            + " || percentile_disc(0.5) WITHIN GROUP (ORDER BY measured)"
+            + " FROM conflict WHERE settlement_id = ? AND plan_id = 'baseline' AND type = 'block_depth'", SID);
+    System.out.println("Tandale block depth: " + figures);
+    long deep = Long.parseLong(server.database().scalar(
+        "SELECT count(*)::text FROM conflict WHERE settlement_id = ? AND plan_id = 'baseline' AND type = 'block_depth'"
+            + " AND measured > norm AND norm = 2 AND GeometryType(geom) = 'POLYGON' AND jsonb_array_length(features) > 0",
+        SID));
+    long all = Long.parseLong(server.database().scalar(
+        "SELECT count(*)::text FROM conflict WHERE settlement_id = ? AND plan_id = 'baseline' AND type = 'block_depth'", SID));
+    assertThat(deep).isPositive().isEqualTo(all);
+    // the deepest structures of a block are structures of the plan
+    assertThat(server.database().scalar(
+        "SELECT count(*)::text FROM conflict c, jsonb_array_elements(c.features) f WHERE c.settlement_id = ?"
+            + " AND c.plan_id = 'baseline' AND c.type = 'block_depth' AND (f->>'layer' <> 'structures'"
+            + " OR NOT EXISTS (SELECT 1 FROM plan_structures(?, 'baseline') s WHERE s.id::text = f->>'id'))", SID, SID))
+        .isEqualTo("0");
+  }
+
+  @Test
   void ruleSetsValidateEveryFieldAndAreVersioned() {
     JsonNode preset = server.getJson(BASE + "/rules");
     assertThat(preset.get("preset").asText()).isEqualTo("cape-town");
     assertThat(preset.at("/rules/water/max_walk_m").asInt()).isEqualTo(200);
     HttpResponse<byte[]> bad = Requests.send(server, "PUT", BASE + "/rules", Requests.JSON,
-        "{\"preset\":\"custom\",\"rules\":{\"water\":{\"max_walk_m\":-1,\"taps\":3},\"corridor\":{\"min_remaining_share\":\"x\"}}}");
+        "{\"preset\":\"custom\",\"rules\":{\"water\":{\"max_walk_m\":-1,\"taps\":3},\"corridor\":{\"min_remaining_share\":\"x\"},"
+            + "\"access\":{\"max_block_depth\":0}}}");
     assertThat(bad.statusCode()).isEqualTo(422);
     JsonNode problem = TestServer.json(bad);
     Set<String> pointers = new TreeSet<>();
     problem.get("errors").forEach(e -> pointers.add(e.get("pointer").asText()));
-    assertThat(pointers).containsExactly("/rules/corridor/min_remaining_share", "/rules/water/max_walk_m", "/rules/water/taps");
+    assertThat(pointers).containsExactly("/rules/access/max_block_depth", "/rules/corridor/min_remaining_share", "/rules/water/max_walk_m",
+        "/rules/water/taps");
     HttpResponse<byte[]> ok = Requests.send(server, "PUT", BASE + "/rules", Requests.JSON,
         "{\"preset\":\"sphere\",\"rules\":{\"water\":{\"max_walk_m\":400}},\"reason\":\"agreed at the forum\"}");
     assertThat(ok.statusCode()).as(new String(ok.body())).isEqualTo(200);

@@ -36,6 +36,7 @@ public final class Analysis {
   private final WalkingNetwork network;
   private final AccessCheck accessCheck;
   private final FireClusters fire;
+  private final BlockDepth blocks;
   private Map<UUID, Access> access = new HashMap<>();
   private Map<UUID, Load> loads = new HashMap<>();
   private final Map<UUID, List<Conflict>> byPrimary = new HashMap<>();
@@ -52,6 +53,7 @@ public final class Analysis {
     this.network = new WalkingNetwork(model);
     this.accessCheck = new AccessCheck(model, network, rules);
     this.fire = new FireClusters(model, rules);
+    this.blocks = new BlockDepth(model, network, rules);
   }
 
   /**
@@ -87,7 +89,13 @@ public final class Analysis {
     model.structures().forEach(s -> all.add(s.id()));
     model.services().forEach(v -> all.add(v.id()));
     model.paths().forEach(p -> all.add(p.id()));
-    a.initial = a.recheck(all, parallel(all, a::conflictsOf));
+    List<List<Conflict>> found = new ArrayList<>(parallel(all, a::conflictsOf));
+    // block conflicts are filed under the block's own id
+    a.blocks.run().forEach((block, conflicts) -> {
+      all.add(block);
+      found.add(conflicts);
+    });
+    a.initial = a.recheck(all, found);
     return a;
   }
 
@@ -228,12 +236,18 @@ public final class Analysis {
         }
       }
     }
-    List<UUID> ids = List.copyOf(primaries);
+    List<UUID> ids = new ArrayList<>(primaries);
     List<List<Conflict>> now = new ArrayList<>(ids.size());
     for (UUID id : ids) {
       // a feature only here because its access or load changed keeps its other conflicts as they are
       boolean onlyAccess = !local.contains(id);
       now.add(onlyAccess ? withNewAccess(id) : conflictsOf(id));
+    }
+    if (!paths.isEmpty() || !structures.isEmpty()) {
+      blocks.update(paths, structures, boxes).forEach((block, conflicts) -> {
+        ids.add(block);
+        now.add(conflicts);
+      });
     }
     return recheck(ids, now);
   }

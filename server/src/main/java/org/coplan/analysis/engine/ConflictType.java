@@ -35,7 +35,7 @@ public enum ConflictType {
   SERVICE_OVERLOADED(4, Severity.MEDIUM),
   /** 5: no footpath or road within the frontage distance. */
   NO_FRONTAGE(5, Severity.MEDIUM),
-  /** 5: a block more layers of structures deep than one. */
+  /** 5: a block more layers of structures deep than agreed (Brelsford et al. 2018). */
   BLOCK_DEPTH(5, Severity.LOW),
   /** 6: a cluster of structures closer than the fire-break gap, larger than agreed. */
   FIRE_CLUSTER(6, Severity.MEDIUM),

@@ -13,14 +13,22 @@ final class FrontageCheck {
 
   static void check(Structure s, PlanModel model, RuleSet rules, List<Conflict> out) {
     double d = rules.access().frontage();
+    if (hasFrontage(s, model, d)) {
+      return;
+    }
+    out.add(Conflict.of(ConflictType.NO_FRONTAGE, s.id(), List.of(FeatureRef.of(s)), s.geometry(), null, d, "m",
+        Map.of("structure", s.label(), "norm", d)));
+  }
+
+  /** True when some footpath or road passes within {@code d} of the footprint. */
+  static boolean hasFrontage(Structure s, PlanModel model, double d) {
     Envelope box = new Envelope(s.geometry().getEnvelopeInternal());
     box.expandBy(d);
     for (Path p : model.paths.near(box)) {
       if (s.geometry().isWithinDistance(p.geometry(), d)) {
-        return;
+        return true;
       }
     }
-    out.add(Conflict.of(ConflictType.NO_FRONTAGE, s.id(), List.of(FeatureRef.of(s)), s.geometry(), null, d, "m",
-        Map.of("structure", s.label(), "norm", d)));
+    return false;
   }
 }

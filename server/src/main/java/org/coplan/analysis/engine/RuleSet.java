@@ -62,8 +62,10 @@ public record RuleSet(
   /**
    * @param frontage a structure within this distance of a footpath or road has frontage on it
    * @param maxSnap a structure farther than this from every path is not connected to the network
+   * @param maxBlockDepth a block whose structures are more layers deep than this conflicts (layer 1
+   *     has frontage, layer k+1 reaches a path only through a layer-k structure)
    */
-  public record Access(double frontage, double maxSnap) {}
+  public record Access(double frontage, double maxSnap, int maxBlockDepth) {}
 
   /** The setback of a constraint: the larger of its own and the rule set's for its kind. */
   public double setbackFor(String kind, double own) {

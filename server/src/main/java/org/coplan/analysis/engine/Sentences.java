@@ -48,7 +48,8 @@ public final class Sentences {
     put(ConflictType.NO_FRONTAGE,
         "Structure {structure} has no footpath or road within {norm} m: it has no frontage.");
     put(ConflictType.BLOCK_DEPTH,
-        "This block is {depth} layers of structures deep: inner structures reach a path only through others.");
+        "Block of {count} structures is {depth} layers deep: {deepest} structures reach a path only through"
+            + " {through} others (agreed: at most {norm}).");
     put(ConflictType.FIRE_CLUSTER,
         "{count} structures stand less than {norm} m apart, more than the agreed {max} without a fire break.");
     put(ConflictType.OVERLAPPING_CORRIDORS,

@@ -33,8 +33,12 @@ final class WalkingNetwork {
   /** A point on the network: along {@code path}, {@code along} metres from its start, reached over {@code offset} metres of open ground. */
   record Position(UUID path, double along, double offset) {}
 
-  /** A path's cut points: distances along it, ascending, and the graph node at each. */
-  record Cuts(double[] along, int[] nodes) {}
+  /**
+   * A path's cut points: distances along it, ascending, the graph node at each, and each node's
+   * place rounded to the millimetre it is numbered by ({@code x0, y0, x1, y1, ...}), so that the
+   * pieces of paths meeting at a junction end on exactly the same coordinate (for the blocks).
+   */
+  record Cuts(double[] along, int[] nodes, double[] xy) {}
 
   /** Distances from every node to the nearest of a set of sources, and which source that is. */
   record Field(double[] distance, int[] source, Map<UUID, List<Seed>> sourcesOnPath) {}
@@ -154,15 +158,19 @@ final class WalkingNetwork {
       }
       double[] at = new double[m];
       int[] nodes = new int[m];
+      double[] xy = new double[2 * m];
       int n = 0;
       for (int i : order) {
-        int node = nodeIds.idOf(points.get(i));
+        Coordinate point = points.get(i);
+        int node = nodeIds.idOf(point);
         double d = along.get(i)[0];
         if (n > 0 && (nodes[n - 1] == node || d - at[n - 1] < 1e-9)) {
           continue;
         }
         at[n] = d;
         nodes[n] = node;
+        xy[2 * n] = Math.round(point.x * 1000) / 1000.0;
+        xy[2 * n + 1] = Math.round(point.y * 1000) / 1000.0;
         if (n > 0) {
           if (edges == edgeA.length) {
             edgeA = Arrays.copyOf(edgeA, edges * 2);
@@ -176,7 +184,7 @@ final class WalkingNetwork {
         n++;
       }
       if (n >= 2) {
-        newCuts.put(e.getKey(), new Cuts(Arrays.copyOf(at, n), Arrays.copyOf(nodes, n)));
+        newCuts.put(e.getKey(), new Cuts(Arrays.copyOf(at, n), Arrays.copyOf(nodes, n), Arrays.copyOf(xy, 2 * n)));
       }
     }
     nodeCount = nodeIds.size();
@@ -221,6 +229,34 @@ final class WalkingNetwork {
 
   int nodeCount() {
     return nodeCount;
+  }
+
+  /**
+   * The network as noded lines: every piece of every path between two junctions, its ends moved
+   * onto the junction's rounded place, so that pieces meeting at a junction share their end
+   * coordinate exactly (what the polygonizer of the blocks needs). With a window, only the pieces
+   * of the paths whose envelope meets it.
+   */
+  List<LineString> pieces(org.locationtech.jts.geom.GeometryFactory factory, org.locationtech.jts.geom.Envelope window) {
+    List<LineString> out = new ArrayList<>();
+    for (Path p : window == null ? model.paths() : model.paths.near(window)) {
+      Cuts c = cuts.get(p.id());
+      if (c == null) {
+        continue;
+      }
+      LengthIndexedLine line = new LengthIndexedLine(p.geometry());
+      for (int k = 0; k + 1 < c.along().length; k++) {
+        Coordinate[] cs = line.extractLine(c.along()[k], c.along()[k + 1]).getCoordinates();
+        if (cs.length < 2) {
+          continue;
+        }
+        cs = cs.clone();
+        cs[0] = new Coordinate(c.xy()[2 * k], c.xy()[2 * k + 1]);
+        cs[cs.length - 1] = new Coordinate(c.xy()[2 * k + 2], c.xy()[2 * k + 3]);
+        out.add(factory.createLineString(cs));
+      }
+    }
+    return out;
   }
 
   /** Every path's cuts; the map is replaced, never changed, by an update, so it can be kept to compare with. */

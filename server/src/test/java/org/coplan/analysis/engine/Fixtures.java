@@ -62,7 +62,7 @@ final class Fixtures {
         new RuleSet.Water(200, 25),
         new RuleSet.Toilet(50, 5, 0, 30),
         new RuleSet.Fire(30, 90, 2, 50),
-        new RuleSet.Access(3, 50),
+        new RuleSet.Access(3, 50, 2),
         Map.of(),
         3,
         10);

@@ -32,6 +32,8 @@ class IncrementalAnalysisTest {
     SyntheticSettlement s = SyntheticSettlement.generate(1200, 112, 30, 7);
     PlanModel model = s.model();
     Analysis incremental = Analysis.run(model, RULES);
+    // the comparisons below cover block depth too: the settlement has blocks deeper than the norm
+    assertThat(incremental.conflicts()).anyMatch(c -> c.type() == ConflictType.BLOCK_DEPTH);
     assertSame(incremental, model);
     SplittableRandom random = new SplittableRandom(11);
     List<Path> paths = new ArrayList<>(s.paths());
