@@ -166,6 +166,8 @@ final class TileCache implements AutoCloseable {
   }
 
   Stats stats() {
+    // Caffeine settles sizes on its maintenance thread; without this a tile just put may not count yet
+    memory.cleanUp();
     long bytes = memory.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
     return new Stats(
         memory.estimatedSize(), bytes, maxBytes, hits.sum(), diskHits.sum(), misses.sum(), discarded.sum(),

@@ -92,21 +92,6 @@ public final class TestServer implements AutoCloseable {
     return admin;
   }
 
-  /**
-   * Waits until the settlement's baseline analysis is stored (a settlement's detail starts one in
-   * the background; its conflicts then reach the tile cache) and every change so far has reached
-   * this server's caches: tests of caching start from a quiet server.
-   */
-  public void awaitQuiet(String sid) {
-    HttpResponse<byte[]> impact = admin().get("/api/settlements/" + sid + "/plans/baseline/impact");
-    if (impact.statusCode() != 200) {
-      throw new IllegalStateException("baseline analysis of " + sid + ": HTTP " + impact.statusCode());
-    }
-    if (!server.settled(java.time.Duration.ofSeconds(30))) {
-      throw new IllegalStateException("change feeds did not settle within 30 s");
-    }
-  }
-
   public TestDatabase.Fresh database() {
     return database;
   }

@@ -13,7 +13,6 @@ import java.util.Map;
 import org.coplan.testing.Requests;
 import org.coplan.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,11 +26,6 @@ class TileCacheIT {
   static final String BASELINE = "/api/settlements/tandale/plans/baseline";
   static final double LON = 39.2432;
   static final double LAT = -6.8003;
-
-  @BeforeAll
-  static void quiet() {
-    server.awaitQuiet("tandale");
-  }
 
   @AfterAll
   static void stop() throws Exception {
