@@ -114,7 +114,11 @@ class ReplicaIT {
     // once this instance has heard the edit, the tile is gone and the lagging replica may not refill it
     assertThat(server.settled(Duration.ofSeconds(30))).isTrue();
     HttpResponse<byte[]> after = get(tile);
-    assertThat(after.headers().firstValue(TileResource.CACHE_HEADER)).as("refilled by the primary").hasValue("database");
+    assertThat(after.headers().firstValue(TileResource.CACHE_HEADER))
+        .as("refilled by the primary (replica replayed %s, %s; primary at %s)",
+            scalar(replicaDb, "SELECT pg_last_wal_replay_lsn()::text"), scalar(replicaDb, "SELECT pg_get_wal_replay_pause_state()"),
+            scalar(primaryDb, "SELECT pg_current_wal_lsn()::text"))
+        .hasValue("database");
     assertThat(FreshTilesIT.find(after, id).properties().get("use")).isEqualTo("health");
     assertThat(scalar(replicaDb, "SELECT use FROM structures WHERE plan_id = 'baseline' AND id = '" + id + "'"))
         .as("the replica has not seen the edit").isNotEqualTo("health");
