@@ -236,7 +236,11 @@ describe('what a plan does', () => {
     relocated: count(relocated, relocated * 2),
     trimmed: count(trimmed, trimmed),
     byReason: {},
-    brings: { householdsNewlyWithinWater: 0, householdsNewlyWithinToilet: 0, householdsNewlyWithinFire: 0, pathLengthAddedM: 0 },
+    byGroup: {},
+    brings: {
+      householdsNewlyWithinWater: 0, householdsNewlyWithinToilet: 0, householdsNewlyWithinFire: 0,
+      householdsWithinWater: 0, householdsWithinToilet: 0, householdsWithinFire: 0, pathLengthAddedM: 0,
+    },
   });
 
   it('counts relocations and trims beyond what the baseline has', () => {

@@ -31,19 +31,9 @@ export interface Conflict {
   };
 }
 
-export interface Count {
-  structures: number;
-  households: number;
-  people: number;
-}
+import type { Impact } from '../../api/impact';
 
-export interface Impact {
-  plan: string;
-  relocated: Count;
-  trimmed: Count;
-  byReason: Record<string, Count>;
-  brings: { householdsNewlyWithinWater: number; householdsNewlyWithinToilet: number; householdsNewlyWithinFire: number; pathLengthAddedM: number };
-}
+export type { Count, Impact } from '../../api/impact';
 
 export interface ConflictPage {
   conflicts: Conflict[];
