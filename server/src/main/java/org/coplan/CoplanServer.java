@@ -186,6 +186,7 @@ public final class CoplanServer implements AutoCloseable {
       @Override
       public void onShutdown(Container container) {
         eventStreams.close();
+        analysis.close();
       }
     });
     app.register(new PlanEventsResource(settlements, eventStreams));

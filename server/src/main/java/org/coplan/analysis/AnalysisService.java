@@ -69,6 +69,11 @@ public final class AnalysisService implements ChangeListener {
     this.repository = new AnalysisRepository(jdbc);
   }
 
+  /** Stops a background analysis with the server: its pool is about to close under it. */
+  public void close() {
+    background.shutdownNow();
+  }
+
   AnalysisRepository repository() {
     return repository;
   }
