@@ -68,15 +68,24 @@ export function planNavigation(context: NavigationContext): PlanNavigation {
     return { settlementId: s.id, settlementName: s.name, bbox: s.bbox, planId };
   };
 
+  const listPlans = (id: string): Promise<void> => {
+    listed = { settlement: id, done: plans.load(id).then(() => undefined, (e: unknown) => console.warn('plans could not be listed', e)) };
+    return listed.done;
+  };
+  const missingFrom = (state: PlanState): string | undefined => {
+    const known = new Set(plans.plans().map((p) => p.id));
+    return [state.plan, ...(state.compare ?? [])].find((id) => id !== BASELINE_PLAN && !known.has(id));
+  };
+
   async function resolve(s: Settlement, state: PlanState): Promise<PlanState> {
     settlementId = s.id;
     // one read per settlement, shared by every address that arrives while it is under way
-    if (listed?.settlement !== s.id) {
-      listed = { settlement: s.id, done: plans.load(s.id).then(() => undefined, (e: unknown) => console.warn('plans could not be listed', e)) };
+    await (listed?.settlement === s.id ? listed.done : listPlans(s.id));
+    if (missingFrom(state) !== undefined) {
+      // someone may have made the plan since the list was read (a link from a colleague): read again once
+      await listPlans(s.id);
     }
-    await listed.done;
-    const known = new Set(plans.plans().map((p) => p.id));
-    const missing = [state.plan, ...(state.compare ?? [])].find((id) => id !== BASELINE_PLAN && !known.has(id));
+    const missing = missingFrom(state);
     if (missing === undefined) return state;
     context.status.fail(t('plans.notFound', { plan: missing }));
     return BASELINE_STATE;
