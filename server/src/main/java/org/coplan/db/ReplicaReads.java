@@ -45,8 +45,11 @@ public final class ReplicaReads {
     if (replica == null) {
       return;
     }
+    // the insert position, not pg_current_wal_lsn() (the write position): with
+    // synchronous_commit off a commit returns before its WAL is written, and the write position can
+    // still stand before it, which a replica that has not seen the commit would already have reached
     String lsn = primary.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT pg_current_wal_lsn()::text");
+      try (PreparedStatement ps = c.prepareStatement("SELECT pg_current_wal_insert_lsn()::text");
           ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getString(1);
