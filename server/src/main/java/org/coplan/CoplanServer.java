@@ -245,7 +245,7 @@ public final class CoplanServer implements AutoCloseable {
    * tile cache, the analysis, the event streams) within {@code timeout}: a barrier through both
    * change feeds, for tests and for orderly hand-overs.
    */
-  public boolean settled(java.time.Duration timeout) {
+  public boolean settled(Duration timeout) {
     return changeFeed.sync(timeout) && tiles.feed().sync(timeout);
   }
 

@@ -1,5 +1,6 @@
 package org.coplan.changes;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -7,6 +8,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -97,10 +100,10 @@ public final class ChangeFeed implements AutoCloseable {
         if (notifications != null) {
           for (PGNotification n : notifications) {
             switch (n.getName()) {
-              case CHANNEL -> deliver(n.getParameter());
-              case CONFLICT_CHANNEL -> deliverConflicts(n.getParameter());
+              case CHANNEL -> deliver("change", n.getParameter(), ChangeNotification::parse, ChangeListener::changed);
+              case CONFLICT_CHANNEL -> deliver("conflict", n.getParameter(), ChangeNotification::parseConflicts, ChangeListener::conflictsChanged);
               case SYNC_CHANNEL -> passBarrier(n.getParameter());
-              default -> deliverEvent(n.getParameter());
+              default -> deliver("event", n.getParameter(), ChangeNotification::parseEvent, ChangeListener::event);
             }
           }
         }
@@ -117,52 +120,28 @@ public final class ChangeFeed implements AutoCloseable {
     close(connection);
   }
 
-  private void deliver(String payload) {
-    try {
-      ChangeNotification.parse(payload).ifPresent(change -> {
-        for (ChangeListener l : listeners) {
-          try {
-            l.changed(change);
-          } catch (RuntimeException e) {
-            // one failing listener must not starve the others nor stop the feed
-            log.error("change listener {} failed", l.getClass().getName(), e);
-          }
-        }
-      });
-    } catch (java.io.IOException | RuntimeException e) {
-      log.error("unreadable change notification: {}", payload, e);
-    }
+  /** Reads one kind of notification's payload; empty when it is not for anyone here. */
+  private interface PayloadReader<T> {
+    Optional<T> read(String payload) throws IOException;
   }
 
-  private void deliverEvent(String payload) {
+  /**
+   * Hands one notification to every listener. One failing listener must not starve the others nor
+   * stop the feed; an unreadable payload is logged and skipped.
+   */
+  private <T> void deliver(String kind, String payload, PayloadReader<T> reader, BiConsumer<ChangeListener, T> hand) {
     try {
-      ChangeNotification.parseEvent(payload).ifPresent(event -> {
+      reader.read(payload).ifPresent(value -> {
         for (ChangeListener l : listeners) {
           try {
-            l.event(event);
+            hand.accept(l, value);
           } catch (RuntimeException e) {
             log.error("change listener {} failed", l.getClass().getName(), e);
           }
         }
       });
-    } catch (java.io.IOException | RuntimeException e) {
-      log.error("unreadable event notification: {}", payload, e);
-    }
-  }
-
-  private void deliverConflicts(String payload) {
-    try {
-      ChangeNotification.parseConflicts(payload).ifPresent(change -> {
-        for (ChangeListener l : listeners) {
-          try {
-            l.conflictsChanged(change);
-          } catch (RuntimeException e) {
-            log.error("change listener {} failed", l.getClass().getName(), e);
-          }
-        }
-      });
-    } catch (java.io.IOException | RuntimeException e) {
-      log.error("unreadable conflict notification: {}", payload, e);
+    } catch (IOException | RuntimeException e) {
+      log.error("unreadable {} notification: {}", kind, payload, e);
     }
   }
 
