@@ -42,6 +42,7 @@ import org.coplan.plans.PlanResource;
 import org.coplan.plans.PlanService;
 import org.coplan.plans.PlansResource;
 import org.coplan.settlements.SettlementEditResource;
+import org.coplan.settlements.SettlementDirectory;
 import org.coplan.settlements.SettlementEditService;
 import org.coplan.settlements.SettlementRepository;
 import org.coplan.settlements.SettlementResource;
@@ -148,7 +149,11 @@ public final class CoplanServer implements AutoCloseable {
    */
   static ResourceConfig application(CoplanConfig config, DataSource dataSource, ChangeFeed changeFeed, TileWiring tileWiring) {
     Jdbc jdbc = new Jdbc(dataSource);
-    SettlementService settlements = new SettlementService(new SettlementRepository(jdbc));
+    // access answers from memory, forgotten through the feed that change requests wait for
+    // (ChangeBarrierFilter), so a change is in force on this instance when its request is answered
+    SettlementDirectory directory = new SettlementDirectory();
+    tileWiring.feed().subscribe(directory);
+    SettlementService settlements = new SettlementService(new SettlementRepository(jdbc), directory);
     // layout analysis (issue 5): kept up to date from the change feed; it informs the settlement detail
     AnalysisService analysis = new AnalysisService(settlements, jdbc);
     SettlementResource settlementResource = new SettlementResource(settlements, analysis::indicators);

@@ -81,6 +81,7 @@ class PermissionMatrixIT {
   @BeforeAll
   static void setUp() {
     server.database().execute("UPDATE settlement SET is_public = false WHERE id = ?", SID);
+    server.settled();
     users = UserAdmin.open(new Jdbc(server.database().dataSource()), "matrix");
     for (Who who : Who.values()) {
       if (who.hasAccount()) {
@@ -401,6 +402,7 @@ class PermissionMatrixIT {
         "{\"id\":\"" + id + "\",\"name\":\"To archive\",\"boundary\":" + BOUNDARY + "}");
     assertThat(r.statusCode()).as("new settlement: %s", new String(r.body())).isEqualTo(201);
     server.database().execute("UPDATE settlement SET is_public = false WHERE id = ?", id);
+    server.settled();
     for (Who member : Who.values()) {
       if (member.role != null) {
         users.setRole(member.username(), id, member.role);

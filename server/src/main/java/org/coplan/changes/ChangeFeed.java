@@ -1,7 +1,9 @@
 package org.coplan.changes;
 
 import java.io.IOException;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -9,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -26,11 +30,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Listens on the database channels {@code coplan_change} (see V005__change_feed.sql) and
- * {@code coplan_event} ({@link AppEvents}) and hands every committed feature change and event to the
+ * {@code coplan_event} ({@link AppEvents}), {@code coplan_conflict} (V009) and {@code coplan_access}
+ * (V010) and hands every committed feature change and event to the
  * subscribed {@link ChangeListener}s, one at a time, on one daemon thread. Because the database announces the changes, this server hears the edits of every other
  * instance on the same database too.
  *
- * <p>The listening connection is held for the server's life. When it breaks, the feed reconnects
+ * <p>The listening connection is held for the server's life, outside the request pool. When it breaks, the feed reconnects
  * (once a second) and then calls {@link ChangeListener#missedChanges()}: notifications sent while
  * nobody listened are gone.
  */
@@ -39,6 +44,8 @@ public final class ChangeFeed implements AutoCloseable {
   static final String CHANNEL = "coplan_change";
   /** Analysis results written (V009). */
   static final String CONFLICT_CHANNEL = "coplan_conflict";
+  /** A settlement's visibility or plans changed (V010): the payload is the settlement id. */
+  static final String ACCESS_CHANNEL = "coplan_access";
   /** Barriers of {@link #sync}: the payload names the feed that waits for it. */
   static final String SYNC_CHANNEL = "coplan_sync";
   private static final int POLL_MILLIS = 250;
@@ -67,18 +74,20 @@ public final class ChangeFeed implements AutoCloseable {
     }
     Connection first = listen();
     running = true;
+    listeners.forEach(l -> tell(l, ChangeListener::listening));
     thread = new Thread(() -> run(first), "change-feed");
     thread.setDaemon(true);
     thread.start();
   }
 
   private Connection listen() throws SQLException {
-    Connection c = dataSource.getConnection();
+    Connection c = openOutsidePool();
     try (Statement s = c.createStatement()) {
       c.setAutoCommit(true);
       s.execute("LISTEN " + CHANNEL);
       s.execute("LISTEN " + AppEvents.CHANNEL);
       s.execute("LISTEN " + CONFLICT_CHANNEL);
+      s.execute("LISTEN " + ACCESS_CHANNEL);
       s.execute("LISTEN " + SYNC_CHANNEL);
       return c;
     } catch (SQLException e) {
@@ -94,7 +103,8 @@ public final class ChangeFeed implements AutoCloseable {
         if (connection == null) {
           connection = listen();
           log.info("change feed connected again; listeners told that changes may have been missed");
-          listeners.forEach(ChangeFeed::missed);
+          listeners.forEach(l -> tell(l, ChangeListener::listening));
+          listeners.forEach(l -> tell(l, ChangeListener::missedChanges));
         }
         PGNotification[] notifications = connection.unwrap(PGConnection.class).getNotifications(POLL_MILLIS);
         if (notifications != null) {
@@ -103,6 +113,7 @@ public final class ChangeFeed implements AutoCloseable {
               case CHANNEL -> deliver("change", n.getParameter(), ChangeNotification::parse, ChangeListener::changed);
               case CONFLICT_CHANNEL -> deliver("conflict", n.getParameter(), ChangeNotification::parseConflicts, ChangeListener::conflictsChanged);
               case SYNC_CHANNEL -> passBarrier(n.getParameter());
+              case ACCESS_CHANNEL -> deliver("access", n.getParameter(), Optional::ofNullable, ChangeListener::accessChanged);
               default -> deliver("event", n.getParameter(), ChangeNotification::parseEvent, ChangeListener::event);
             }
           }
@@ -112,6 +123,7 @@ public final class ChangeFeed implements AutoCloseable {
           break;
         }
         log.warn("change feed lost its connection: {}", e.getMessage());
+        listeners.forEach(l -> tell(l, ChangeListener::feedLost));
         close(connection);
         connection = null;
         sleep(1000);
@@ -185,12 +197,35 @@ public final class ChangeFeed implements AutoCloseable {
     }
   }
 
-  private static void missed(ChangeListener l) {
+  private static void tell(ChangeListener l, Consumer<ChangeListener> what) {
     try {
-      l.missedChanges();
+      what.accept(l);
     } catch (RuntimeException e) {
       log.error("change listener {} failed", l.getClass().getName(), e);
     }
+  }
+
+  /**
+   * The listening connection, opened beside the pool when the pool can say where it connects: it is
+   * held for the server's life, and a pool slot held forever is one less for requests (two feeds per
+   * instance would take two of the default ten).
+   */
+  private Connection openOutsidePool() throws SQLException {
+    if (dataSource.isWrapperFor(HikariDataSource.class)) {
+      HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+      Properties props = new Properties();
+      props.putAll(pool.getDataSourceProperties());
+      if (pool.getUsername() != null) {
+        props.setProperty("user", pool.getUsername());
+      }
+      if (pool.getPassword() != null) {
+        props.setProperty("password", pool.getPassword());
+      }
+      if (pool.getJdbcUrl() != null) {
+        return DriverManager.getConnection(pool.getJdbcUrl(), props);
+      }
+    }
+    return dataSource.getConnection();
   }
 
   private static void close(Connection c) {

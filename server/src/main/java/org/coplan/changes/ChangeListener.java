@@ -14,6 +14,24 @@ public interface ChangeListener {
   default void conflictsChanged(ConflictChange change) {}
 
   /**
+   * A settlement's visibility, existence or plans changed (created, archived, deleted): answers
+   * about who may see it and which plans it has are stale.
+   */
+  default void accessChanged(String settlementId) {}
+
+  /**
+   * The feed is listening: called when it starts and after each reconnection (before {@link
+   * #missedChanges()}), on the thread that connected.
+   */
+  default void listening() {}
+
+  /**
+   * The feed has just lost its connection: until {@link #missedChanges()} follows, changes may go
+   * unheard, so nothing cached should be trusted.
+   */
+  default void feedLost() {}
+
+  /**
    * The feed lost its connection and may have missed changes (it is connected again): anything
    * cached may be stale.
    */

@@ -32,7 +32,7 @@ public final class PlanEventsResource {
   public void events(
       @PathParam("sid") String sid, @PathParam("pid") String pid, @Context SseEventSink sink, @Context Sse sse) {
     // a missing plan is a 404 problem before the stream starts
-    settlements.requirePlan(sid, pid);
+    settlements.requirePlanExists(sid, pid);
     streams.open(sid, pid, sink, sse);
   }
 }

@@ -7,9 +7,20 @@ import org.coplan.http.ApiProblem;
 /** Rules about settlements and plans; other features ask it whether a settlement or plan exists. */
 public final class SettlementService {
   private final SettlementRepository repository;
+  private final SettlementDirectory directory;
 
+  /** Every question goes to the database (tools and benchmarks without a change feed). */
   public SettlementService(SettlementRepository repository) {
+    this(repository, new SettlementDirectory());
+  }
+
+  /**
+   * @param directory answers the access questions from memory while it is subscribed to a
+   *     listening change feed
+   */
+  public SettlementService(SettlementRepository repository, SettlementDirectory directory) {
     this.repository = repository;
+    this.directory = directory;
   }
 
   public List<Settlement> list() {
@@ -36,7 +47,7 @@ public final class SettlementService {
 
   /** Whether the settlement is public; empty when it does not exist. */
   public Optional<Boolean> isPublic(String id) {
-    return repository.isPublic(id);
+    return directory.isPublic(id, () -> repository.isPublic(id));
   }
 
   public List<Plan> plans(String settlementId) {
@@ -47,9 +58,20 @@ public final class SettlementService {
   public Plan requirePlan(String settlementId, String planId) {
     // asked on every tile and items request: check existence by primary key, without reading
     // the boundary geometry that require() loads
-    repository.isPublic(settlementId).orElseThrow(() -> noSuchSettlement(settlementId));
+    isPublic(settlementId).orElseThrow(() -> noSuchSettlement(settlementId));
     return repository
         .findPlan(settlementId, planId)
         .orElseThrow(() -> noSuchPlan(settlementId, planId));
+  }
+
+  /**
+   * Like {@link #requirePlan} where only the plan's existence matters (tiles, event streams):
+   * answered from memory, so a cached tile needs no database round trip.
+   */
+  public void requirePlanExists(String settlementId, String planId) {
+    isPublic(settlementId).orElseThrow(() -> noSuchSettlement(settlementId));
+    if (!directory.planExists(settlementId, planId, () -> repository.findPlan(settlementId, planId).isPresent())) {
+      throw noSuchPlan(settlementId, planId);
+    }
   }
 }

@@ -42,7 +42,7 @@ public final class TileService implements AutoCloseable {
    * it was cut from.
    */
   TileCache.Lookup tile(TileKey key) {
-    settlements.requirePlan(key.settlementId(), key.planId());
+    settlements.requirePlanExists(key.settlementId(), key.planId());
     return cache.get(key, k -> {
       ReplicaReads.Routed<byte[]> cut = repository.tile(k);
       return new TileCache.Lookup(Tile.of(cut.value()), cut.fromReplica() ? TileCache.Source.REPLICA : TileCache.Source.DATABASE);

@@ -26,5 +26,7 @@ final class Fixture {
 
   static void setPublic(TestServer server, String settlement, boolean isPublic) {
     server.database().execute("UPDATE settlement SET is_public = ? WHERE id = ?", isPublic, settlement);
+    // in force once the server has heard of it (its access answers are cached, see SettlementDirectory)
+    server.settled();
   }
 }

@@ -92,6 +92,16 @@ public final class TestServer implements AutoCloseable {
     return admin;
   }
 
+  /**
+   * Waits until this instance has heard every change committed so far (the change feeds'
+   * barrier): after changing the database behind the server's back, as an operator's SQL would.
+   */
+  public void settled() {
+    if (!server.settled(java.time.Duration.ofSeconds(10))) {
+      throw new IllegalStateException("the change feeds did not settle within 10 s");
+    }
+  }
+
   public TestDatabase.Fresh database() {
     return database;
   }
