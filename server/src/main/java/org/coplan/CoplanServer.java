@@ -55,6 +55,7 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import java.time.Duration;
 import org.coplan.changes.ChangeFeed;
+import org.coplan.changes.QueuedChangeListener;
 import org.coplan.plans.PlanEventStreams;
 import org.coplan.plans.PlanEventsResource;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -181,6 +182,8 @@ public final class CoplanServer implements AutoCloseable {
     registerEditing(app, config, jdbc, settlements, features);
     PlanEventStreams eventStreams = new PlanEventStreams(Duration.ofSeconds(config.http().eventStreamSeconds()));
     changeFeed.subscribe(eventStreams);
+    // on a thread of its own: re-analysing around an edit must not delay the events behind it
+    QueuedChangeListener queuedAnalysis = new QueuedChangeListener(analysis, "analysis-updates");
     app.register(new ContainerLifecycleListener() {
       @Override
       public void onStartup(Container container) {}
@@ -191,11 +194,12 @@ public final class CoplanServer implements AutoCloseable {
       @Override
       public void onShutdown(Container container) {
         eventStreams.close();
+        queuedAnalysis.close();
         analysis.close();
       }
     });
     app.register(new PlanEventsResource(settlements, eventStreams));
-    changeFeed.subscribe(analysis);
+    changeFeed.subscribe(queuedAnalysis);
     app.register(new RuleSetResource(analysis));
     app.register(new AnalysisStatusResource(analysis));
     app.register(new ImpactResource(analysis));

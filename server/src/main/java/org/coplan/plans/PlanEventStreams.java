@@ -9,7 +9,10 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,6 +20,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 import org.coplan.changes.AppEvent;
 import org.coplan.changes.ChangeListener;
 import org.coplan.changes.ChangedFeature;
@@ -30,42 +35,96 @@ import org.slf4j.LoggerFactory;
 /**
  * The open event streams of every plan, fed by the change feed. A feature change reaches the
  * streams of its plan and, for a baseline change, of every plan of the settlement (each plan's view
- * shows the baseline where it does not override it). Sending happens on one thread of its own, so
- * a slow browser never holds up the change feed.
+ * shows the baseline where it does not override it).
  *
- * <p>A stream is closed after {@code maxAge}: the browser's EventSource reconnects by itself, and
- * the new request passes the access checks again, so a revoked share link or membership stops
- * receiving events within that time.
+ * <p>Fan-out: each event is serialised once and queued on every stream that wants it; a small pool
+ * of writer threads drains the queues, one stream at a time per thread, so a browser that reads
+ * slowly holds up only itself (and the change feed never waits for anyone). A stream whose queue
+ * reaches {@code maxQueued} events has fallen too far behind to catch up: what is queued is dropped
+ * and replaced by one {@code reload} event (read everything afresh), after which the stream is
+ * closed; the browser's EventSource reconnects by itself.
+ *
+ * <p>Reconnecting: every event carries an id, {@code <instance>-<n>}. A browser that reconnects
+ * sends the last id it saw ({@code Last-Event-ID}); when something happened in the settlement since
+ * then, or the id is another instance's or an earlier run's (nothing here can tell what it missed),
+ * the new stream starts with {@code ready} and then {@code reload}.
+ *
+ * <p>A stream is closed after {@code maxAge}: the new request passes the access checks again, so a
+ * revoked share link or membership stops receiving events within that time.
  */
 public final class PlanEventStreams implements ChangeListener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PlanEventStreams.class);
   private static final long RECONNECT_MILLIS = 2000;
   private static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
+  /** Events a stream may have queued before it is told to reload and closed. */
+  static final int MAX_QUEUED = 1000;
+  /** Events one writer sends to one stream before letting the other streams' turns come. */
+  private static final int BATCH = 64;
+  private static final int WRITERS = 4;
 
-  private record Stream(String settlementId, String planId, SseEventSink sink, Sse sse, Instant opened) {}
-
+  private final String instance = UUID.randomUUID().toString().substring(0, 8);
   private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
-  private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> daemon(r, "event-streams"));
+  /** The id of the last event sent to some stream of each settlement. */
+  private final Map<String, Long> lastIdBySettlement = new ConcurrentHashMap<>();
+  private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, r -> daemon(r, "event-streams"));
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "event-streams-timer"));
   private final AtomicLong ids = new AtomicLong();
+  private final LongAdder dropped = new LongAdder();
   private final Duration maxAge;
+  private final int maxQueued;
+  /** The application's Sse, to build events once for every stream; set by the first stream. */
+  private volatile Sse sse;
 
   public PlanEventStreams(Duration maxAge) {
-    this.maxAge = maxAge;
-    long every = Math.min(KEEP_ALIVE.toMillis(), Math.max(200, maxAge.toMillis() / 4));
-    timer.scheduleWithFixedDelay(() -> submit(this::keepAliveAndExpire), every, every, TimeUnit.MILLISECONDS);
+    this(maxAge, MAX_QUEUED);
   }
 
-  /** Opens a stream: the browser gets {@code ready} at once, then every change of the plan. */
-  public void open(String settlementId, String planId, SseEventSink sink, Sse sse) {
-    Stream stream = new Stream(settlementId, planId, sink, sse, Instant.now());
-    streams.add(stream);
+  PlanEventStreams(Duration maxAge, int maxQueued) {
+    this.maxAge = maxAge;
+    this.maxQueued = maxQueued;
+    long every = Math.min(KEEP_ALIVE.toMillis(), Math.max(200, maxAge.toMillis() / 4));
+    timer.scheduleWithFixedDelay(this::keepAliveAndExpire, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Opens a stream: the browser gets {@code ready} at once (and {@code reload} when it reconnects
+   * after missing something), then every change of the plan.
+   *
+   * @param lastEventId the {@code Last-Event-ID} of a reconnecting browser, or null
+   */
+  public void open(String settlementId, String planId, String lastEventId, SseEventSink sink, Sse sse) {
+    this.sse = sse;
+    Stream stream = new Stream(settlementId, planId, sink, Instant.now());
     ObjectNode hello = JsonMapper.MAPPER.createObjectNode().put("settlement", settlementId).put("plan", planId);
-    submit(() -> send(stream, "ready", hello));
+    stream.offer(event(sse, ids.incrementAndGet(), "ready", hello));
+    streams.add(stream);
+    // asked after the stream is listed: an event sent since is either counted here or queued on it
+    if (lastEventId != null && missedSince(settlementId, lastEventId)) {
+      stream.offer(event(sse, ids.incrementAndGet(), "reload", JsonMapper.MAPPER.createObjectNode()));
+    }
+  }
+
+  /** Whether events of the settlement were sent after {@code lastEventId}, or nobody here can tell. */
+  private boolean missedSince(String settlementId, String lastEventId) {
+    int dash = lastEventId.lastIndexOf('-');
+    if (dash < 0 || !lastEventId.substring(0, dash).equals(instance)) {
+      return true;
+    }
+    try {
+      long seen = Long.parseLong(lastEventId.substring(dash + 1));
+      return lastIdBySettlement.getOrDefault(settlementId, 0L) > seen;
+    } catch (NumberFormatException e) {
+      return true;
+    }
   }
 
   public int openStreams() {
     return streams.size();
+  }
+
+  /** Streams closed because they fell {@code maxQueued} events behind. */
+  long droppedStreams() {
+    return dropped.sum();
   }
 
   @Override
@@ -86,11 +145,8 @@ public final class PlanEventStreams implements ChangeListener, AutoCloseable {
       o.set("after", box(f.after()));
     }
     boolean everyPlan = Plan.BASELINE.equals(change.planId());
-    submit(() -> streams.forEach(s -> {
-      if (s.settlementId().equals(change.settlementId()) && (everyPlan || s.planId().equals(change.planId()))) {
-        send(s, "feature", data);
-      }
-    }));
+    fanOut(change.settlementId(), "feature", data,
+        s -> s.settlementId.equals(change.settlementId()) && (everyPlan || s.planId.equals(change.planId())));
   }
 
   @Override
@@ -98,75 +154,176 @@ public final class PlanEventStreams implements ChangeListener, AutoCloseable {
     ObjectNode data = JsonMapper.MAPPER.createObjectNode();
     data.put("plan", event.planId());
     data.set("data", event.data());
-    submit(() -> streams.forEach(s -> {
-      if (s.settlementId().equals(event.settlementId()) && (event.planId() == null || s.planId().equals(event.planId()))) {
-        send(s, event.type(), data);
-      }
-    }));
+    fanOut(event.settlementId(), event.type(), data,
+        s -> s.settlementId.equals(event.settlementId()) && (event.planId() == null || s.planId.equals(event.planId())));
   }
 
   @Override
   public void missedChanges() {
     // the screens cannot know what they missed: they read everything afresh
-    ObjectNode data = JsonMapper.MAPPER.createObjectNode();
-    submit(() -> streams.forEach(s -> send(s, "reload", data)));
+    fanOut(null, "reload", JsonMapper.MAPPER.createObjectNode(), s -> true);
   }
 
-  /** Queues work for the sending thread; after {@link #close()} there is nobody left to tell. */
-  private void submit(Runnable work) {
-    try {
-      sender.execute(work);
-    } catch (RejectedExecutionException e) {
-      log.debug("event after the streams closed; dropped");
+  /** Builds the event once and queues it on every stream that wants it. */
+  private void fanOut(String settlementId, String name, ObjectNode data, Predicate<Stream> wants) {
+    Sse current = sse;
+    if (current == null) {
+      return;
     }
-  }
-
-  private void keepAliveAndExpire() {
-    Instant now = Instant.now();
+    long id = ids.incrementAndGet();
+    OutboundSseEvent event = event(current, id, name, data);
+    if (event == null) {
+      return;
+    }
+    if (settlementId != null) {
+      // before the streams are walked: see open()
+      lastIdBySettlement.merge(settlementId, id, Math::max);
+    }
     for (Stream s : streams) {
-      if (s.sink().isClosed()) {
-        streams.remove(s);
-      } else if (Duration.between(s.opened(), now).compareTo(maxAge) >= 0) {
-        close(s);
-      } else {
-        write(s, s.sse().newEventBuilder().comment("keep-alive").build());
+      if (wants.test(s)) {
+        s.offer(event);
       }
     }
   }
 
-  private void send(Stream s, String name, ObjectNode data) {
+  private OutboundSseEvent event(Sse sse, long id, String name, ObjectNode data) {
     try {
-      OutboundSseEvent event = s.sse().newEventBuilder()
-          .id(Long.toString(ids.incrementAndGet()))
+      return sse.newEventBuilder()
+          .id(instance + "-" + id)
           .name(name)
           .reconnectDelay(RECONNECT_MILLIS)
           .mediaType(MediaType.APPLICATION_JSON_TYPE)
           .data(String.class, JsonMapper.MAPPER.writeValueAsString(data))
           .build();
-      write(s, event);
     } catch (JsonProcessingException e) {
       log.error("event {} not serialisable", name, e);
+      return null;
     }
   }
 
-  private void write(Stream s, OutboundSseEvent event) {
-    if (s.sink().isClosed()) {
-      streams.remove(s);
+  private void keepAliveAndExpire() {
+    Sse current = sse;
+    if (current == null) {
       return;
     }
-    s.sink().send(event).exceptionally(e -> {
-      // the browser went away
-      close(s);
-      return null;
-    });
+    OutboundSseEvent keepAlive = current.newEventBuilder().comment("keep-alive").build();
+    Instant now = Instant.now();
+    for (Stream s : streams) {
+      if (s.sink.isClosed()) {
+        streams.remove(s);
+      } else if (Duration.between(s.opened, now).compareTo(maxAge) >= 0) {
+        s.closeAfterQueued();
+      } else {
+        s.offer(keepAlive);
+      }
+    }
   }
 
-  private void close(Stream s) {
-    streams.remove(s);
-    try {
-      s.sink().close();
-    } catch (RuntimeException e) {
-      log.debug("closing an event stream", e);
+  /** One browser's stream: its queue, drained by at most one writer at a time. */
+  private final class Stream {
+    final String settlementId;
+    final String planId;
+    final SseEventSink sink;
+    final Instant opened;
+    /** Guarded by this, as are the two flags. */
+    private final ArrayDeque<OutboundSseEvent> queue = new ArrayDeque<>();
+    private boolean draining;
+    private boolean closing;
+
+    Stream(String settlementId, String planId, SseEventSink sink, Instant opened) {
+      this.settlementId = settlementId;
+      this.planId = planId;
+      this.sink = sink;
+      this.opened = opened;
+    }
+
+    void offer(OutboundSseEvent event) {
+      if (event == null) {
+        return;
+      }
+      synchronized (this) {
+        if (closing) {
+          return;
+        }
+        if (queue.size() >= maxQueued) {
+          // too far behind to catch up: drop the backlog, tell it to read afresh, then close
+          queue.clear();
+          queue.add(event(sse, ids.incrementAndGet(), "reload", JsonMapper.MAPPER.createObjectNode()));
+          closing = true;
+          dropped.increment();
+          log.info("event stream of {}/{} fell {} events behind: told to reload and closed", settlementId, planId, maxQueued);
+        } else {
+          queue.add(event);
+        }
+      }
+      schedule();
+    }
+
+    void closeAfterQueued() {
+      synchronized (this) {
+        closing = true;
+      }
+      schedule();
+    }
+
+    private void schedule() {
+      synchronized (this) {
+        if (draining) {
+          return;
+        }
+        draining = true;
+      }
+      try {
+        writers.execute(this::drain);
+      } catch (RejectedExecutionException e) {
+        log.debug("event after the streams closed; dropped");
+      }
+    }
+
+    private void drain() {
+      for (int sent = 0; ; sent++) {
+        OutboundSseEvent next;
+        synchronized (this) {
+          next = sent < BATCH ? queue.poll() : null;
+          if (next == null) {
+            draining = false;
+            if (!queue.isEmpty()) {
+              // the batch is used up: to the back of the line, behind the other streams
+              schedule();
+            } else if (closing) {
+              close();
+            }
+            return;
+          }
+        }
+        if (sink.isClosed()) {
+          close();
+          return;
+        }
+        try {
+          sink.send(next).exceptionally(e -> {
+            // the browser went away
+            close();
+            return null;
+          });
+        } catch (RuntimeException e) {
+          close();
+          return;
+        }
+      }
+    }
+
+    void close() {
+      streams.remove(this);
+      synchronized (this) {
+        closing = true;
+        queue.clear();
+      }
+      try {
+        sink.close();
+      } catch (RuntimeException e) {
+        log.debug("closing an event stream", e);
+      }
     }
   }
 
@@ -186,7 +343,7 @@ public final class PlanEventStreams implements ChangeListener, AutoCloseable {
   @Override
   public void close() {
     timer.shutdownNow();
-    sender.execute(() -> streams.forEach(this::close));
-    sender.shutdown();
+    streams.forEach(Stream::close);
+    writers.shutdown();
   }
 }
