@@ -102,6 +102,30 @@ class PlanEventsIT {
     }
   }
 
+  @Test
+  void aBrowserReconnectingWithItsLastEventIdIsToldToReloadOnlyWhenItMissedSomething() throws Exception {
+    String path = PLANS + "/south/events";
+    String seen;
+    try (EventStream first = EventStream.openAsAdmin(server, path)) {
+      seen = first.next("ready", 5, TimeUnit.SECONDS).id();
+      assertThat(seen).isNotBlank();
+    }
+    String cookie = server.admin().cookie();
+    try (EventStream again = EventStream.open(server, path, "Cookie", cookie, "Last-Event-ID", seen)) {
+      assertThat(again.next(5, TimeUnit.SECONDS).name()).isEqualTo("ready");
+      post("south", 39.2411);
+      // in order: had a reload been sent, it would come before the edit
+      EventStream.Event next = again.next(5, TimeUnit.SECONDS);
+      assertThat(next.name()).isEqualTo("feature");
+      seen = next.id();
+    }
+    post("south", 39.2412);
+    try (EventStream missedOne = EventStream.open(server, path, "Cookie", cookie, "Last-Event-ID", seen)) {
+      assertThat(missedOne.next(5, TimeUnit.SECONDS).name()).isEqualTo("ready");
+      assertThat(missedOne.next(5, TimeUnit.SECONDS).name()).isEqualTo("reload");
+    }
+  }
+
   private static void post(String plan, double lon) {
     var r = Requests.post(server, PLANS + "/" + plan + "/collections/footpaths/items",
         feature(line(lon, -6.8000, lon + 0.001, -6.8005), footpath("footpath", 2.0)));

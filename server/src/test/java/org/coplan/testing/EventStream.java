@@ -15,8 +15,8 @@ import java.util.stream.Stream;
  * collected as they arrive, and the stream's end is noticed.
  */
 public final class EventStream implements AutoCloseable {
-  /** One event: its name and its data parsed as JSON. */
-  public record Event(String name, JsonNode data) {}
+  /** One event: its name, its data parsed as JSON, and its id (null when it had none). */
+  public record Event(String name, JsonNode data, String id) {}
 
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private final CompletableFuture<Void> ended = new CompletableFuture<>();
@@ -51,17 +51,21 @@ public final class EventStream implements AutoCloseable {
 
   private void read() {
     String name = "message";
+    String id = null;
     StringBuilder data = new StringBuilder();
     try {
       for (String line : (Iterable<String>) response.body()::iterator) {
         if (line.isEmpty()) {
           if (data.length() > 0) {
-            events.add(new Event(name, Requests.json(data.toString())));
+            events.add(new Event(name, Requests.json(data.toString()), id));
           }
           name = "message";
+          id = null;
           data.setLength(0);
         } else if (line.startsWith("event:")) {
           name = line.substring(6).trim();
+        } else if (line.startsWith("id:")) {
+          id = line.substring(3).trim();
         } else if (line.startsWith("data:")) {
           data.append(line.substring(5).trim());
         }
@@ -79,6 +83,11 @@ public final class EventStream implements AutoCloseable {
 
   public HttpResponse<Stream<String>> response() {
     return response;
+  }
+
+  /** The next event of any name within the time; null if none came. */
+  public Event next(long timeout, TimeUnit unit) throws InterruptedException {
+    return events.poll(timeout, unit);
   }
 
   /** The next event of that name within the time, skipping others; null if none came. */
