@@ -187,7 +187,7 @@ final class AnalysisRepository {
 
   /**
    * Replaces the stored conflicts of these primary features by {@code conflicts}, in one
-   * transaction: one DELETE by primary id, one batched INSERT. {@code all} replaces every conflict
+   * transaction: one DELETE by primary id, then INSERTs of {@link #WRITE_BATCH} rows each. {@code all} replaces every conflict
    * of the plan instead (a full analysis).
    */
   void replace(String sid, String pid, int srid, boolean all, Collection<UUID> primaries, List<Conflict> conflicts) {
@@ -205,60 +205,77 @@ final class AnalysisRepository {
       if (conflicts.isEmpty()) {
         return null;
       }
-      // one statement for any number of rows: arrays of columns, unnested by the database
-      int n = conflicts.size();
-      Object[] primary = new Object[n];
-      String[] type = new String[n];
-      Integer[] check = new Integer[n];
-      String[] severity = new String[n];
-      String[] features = new String[n];
-      Double[] measured = new Double[n];
-      Double[] norm = new Double[n];
-      String[] unit = new String[n];
-      String[] sentence = new String[n];
-      String[] params = new String[n];
-      byte[][] geom = new byte[n][];
-      WKBWriter wkb = new WKBWriter(2);
-      for (int i = 0; i < n; i++) {
-        Conflict k = conflicts.get(i);
-        primary[i] = k.primary();
-        type[i] = k.type().id();
-        check[i] = k.type().check();
-        severity[i] = k.type().severity().id();
-        features[i] = json(features(k.features()));
-        measured[i] = k.measured();
-        norm[i] = k.norm();
-        unit[i] = k.unit();
-        sentence[i] = k.sentence();
-        params[i] = json(JsonMapper.MAPPER.valueToTree(k.params()));
-        geom[i] = wkb.write(k.geometry());
-      }
-      try (PreparedStatement ins = c.prepareStatement(
-          "INSERT INTO conflict (settlement_id, plan_id, primary_id, type, check_no, severity, features, measured, norm,"
-              + " unit, sentence, params, geom)"
-              + " SELECT ?, ?, u.primary_id, u.type, u.check_no, u.severity, u.features::jsonb, u.measured, u.norm,"
-              + " u.unit, u.sentence, u.params::jsonb, ST_Transform(ST_GeomFromWKB(u.wkb, ?), 4326)"
-              + " FROM unnest(?::uuid[], ?::text[], ?::int[], ?::text[], ?::text[], ?::float8[], ?::float8[], ?::text[],"
-              + " ?::text[], ?::text[], ?::bytea[])"
-              + " AS u(primary_id, type, check_no, severity, features, measured, norm, unit, sentence, params, wkb)")) {
-        ins.setString(1, sid);
-        ins.setString(2, pid);
-        ins.setInt(3, srid);
-        ins.setArray(4, c.createArrayOf("uuid", primary));
-        ins.setArray(5, c.createArrayOf("text", type));
-        ins.setArray(6, c.createArrayOf("int4", check));
-        ins.setArray(7, c.createArrayOf("text", severity));
-        ins.setArray(8, c.createArrayOf("text", features));
-        ins.setArray(9, c.createArrayOf("float8", measured));
-        ins.setArray(10, c.createArrayOf("float8", norm));
-        ins.setArray(11, c.createArrayOf("text", unit));
-        ins.setArray(12, c.createArrayOf("text", sentence));
-        ins.setArray(13, c.createArrayOf("text", params));
-        ins.setArray(14, c.createArrayOf("bytea", geom));
-        ins.executeUpdate();
+      try (PreparedStatement ins = c.prepareStatement(INSERT_CONFLICTS)) {
+        for (int from = 0; from < conflicts.size(); from += WRITE_BATCH) {
+          insert(c, ins, sid, pid, srid, conflicts.subList(from, Math.min(conflicts.size(), from + WRITE_BATCH)));
+        }
       }
       return null;
     });
+  }
+
+  /**
+   * Conflicts written per statement. All of a 500,000-structure plan's (about a million) in one
+   * statement put every value of every column into one array, and the driver's binary encoding
+   * copies each array into one growing buffer: hundreds of MB on top of the analysis itself, which
+   * made a 2 GB heap run out. In batches, the write's memory is bounded by the batch.
+   */
+  static final int WRITE_BATCH = 5_000;
+
+  // one statement for a batch of rows: arrays of columns, unnested by the database
+  private static final String INSERT_CONFLICTS =
+      "INSERT INTO conflict (settlement_id, plan_id, primary_id, type, check_no, severity, features, measured, norm,"
+          + " unit, sentence, params, geom)"
+          + " SELECT ?, ?, u.primary_id, u.type, u.check_no, u.severity, u.features::jsonb, u.measured, u.norm,"
+          + " u.unit, u.sentence, u.params::jsonb, ST_Transform(ST_GeomFromWKB(u.wkb, ?), 4326)"
+          + " FROM unnest(?::uuid[], ?::text[], ?::int[], ?::text[], ?::text[], ?::float8[], ?::float8[], ?::text[],"
+          + " ?::text[], ?::text[], ?::bytea[])"
+          + " AS u(primary_id, type, check_no, severity, features, measured, norm, unit, sentence, params, wkb)";
+
+  private static void insert(Connection c, PreparedStatement ins, String sid, String pid, int srid, List<Conflict> batch)
+      throws SQLException {
+    int n = batch.size();
+    Object[] primary = new Object[n];
+    String[] type = new String[n];
+    Integer[] check = new Integer[n];
+    String[] severity = new String[n];
+    String[] features = new String[n];
+    Double[] measured = new Double[n];
+    Double[] norm = new Double[n];
+    String[] unit = new String[n];
+    String[] sentence = new String[n];
+    String[] params = new String[n];
+    byte[][] geom = new byte[n][];
+    WKBWriter wkb = new WKBWriter(2);
+    for (int i = 0; i < n; i++) {
+      Conflict k = batch.get(i);
+      primary[i] = k.primary();
+      type[i] = k.type().id();
+      check[i] = k.type().check();
+      severity[i] = k.type().severity().id();
+      features[i] = json(features(k.features()));
+      measured[i] = k.measured();
+      norm[i] = k.norm();
+      unit[i] = k.unit();
+      sentence[i] = k.sentence();
+      params[i] = json(JsonMapper.MAPPER.valueToTree(k.params()));
+      geom[i] = wkb.write(k.geometry());
+    }
+    ins.setString(1, sid);
+    ins.setString(2, pid);
+    ins.setInt(3, srid);
+    ins.setArray(4, c.createArrayOf("uuid", primary));
+    ins.setArray(5, c.createArrayOf("text", type));
+    ins.setArray(6, c.createArrayOf("int4", check));
+    ins.setArray(7, c.createArrayOf("text", severity));
+    ins.setArray(8, c.createArrayOf("text", features));
+    ins.setArray(9, c.createArrayOf("float8", measured));
+    ins.setArray(10, c.createArrayOf("float8", norm));
+    ins.setArray(11, c.createArrayOf("text", unit));
+    ins.setArray(12, c.createArrayOf("text", sentence));
+    ins.setArray(13, c.createArrayOf("text", params));
+    ins.setArray(14, c.createArrayOf("bytea", geom));
+    ins.executeUpdate();
   }
 
   static ArrayNode features(List<FeatureRef> refs) {

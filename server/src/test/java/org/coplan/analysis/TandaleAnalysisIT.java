@@ -79,6 +79,20 @@ class TandaleAnalysisIT {
   }
 
   @Test
+  void everyConflictOfAFullAnalysisIsStoredAcrossTheWriteBatches() {
+    JsonNode status = server.getJson(BASE + "/plans/baseline/analysis");
+    long found = status.get("conflicts").asLong();
+    long stored = Long.parseLong(server.database().scalar(
+        "SELECT count(*)::text FROM conflict WHERE settlement_id = ? AND plan_id = 'baseline'", SID));
+    // more than one batch, so that the boundaries between them are crossed
+    assertThat(found).isGreaterThan(AnalysisRepository.WRITE_BATCH);
+    assertThat(stored).isEqualTo(found);
+    assertThat(Long.parseLong(server.database().scalar(
+        "SELECT count(DISTINCT (primary_id, type, features::text, geom))::text FROM conflict WHERE settlement_id = ? AND plan_id = 'baseline'",
+        SID))).as("no batch written twice").isEqualTo(found);
+  }
+
+  @Test
   void corridorHitsOfProposedPathsEqualPostgisOnTheSameData() {
     HttpResponse<byte[]> r = Requests.send(server, "POST", BASE + "/plans", Requests.JSON, "{\"id\":\"corridors\",\"name\":\"Corridors\"}");
     assertThat(r.statusCode()).isEqualTo(201);
