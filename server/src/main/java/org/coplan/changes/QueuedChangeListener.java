@@ -1,8 +1,9 @@
 package org.coplan.changes;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.locationtech.jts.geom.Envelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,73 +13,123 @@ import org.slf4j.LoggerFactory;
  * analysis is one: re-analysing around an edit of a 100,000-structure plan takes hundreds of
  * milliseconds, and 20 edits a second on the feed's own thread put every later event seconds, then
  * minutes, behind.
+ *
+ * <p>When the listener falls behind, consecutive feature changes of the same plan and layer that
+ * wait together are handed over as one (their features listed together; a bulk change among them
+ * makes the whole a bulk change over their joint extent): a listener that reads the changed
+ * features' current state, as the analysis does, then catches up with one pass instead of one per
+ * edit.
  */
 public final class QueuedChangeListener implements ChangeListener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(QueuedChangeListener.class);
 
   private final ChangeListener listener;
-  private final ExecutorService thread;
+  /** {@link FeatureChange}s and other calls as {@link Runnable}s, in the feed's order. */
+  private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+  private final Thread thread;
+  private volatile boolean running = true;
 
   public QueuedChangeListener(ChangeListener listener, String threadName) {
     this.listener = listener;
-    this.thread = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, threadName);
-      t.setDaemon(true);
-      return t;
-    });
+    this.thread = new Thread(this::run, threadName);
+    thread.setDaemon(true);
+    thread.start();
   }
 
   @Override
   public void changed(FeatureChange change) {
-    queue(() -> listener.changed(change));
+    queue.add(change);
   }
 
   @Override
   public void event(AppEvent event) {
-    queue(() -> listener.event(event));
+    queue.add((Runnable) () -> listener.event(event));
   }
 
   @Override
   public void conflictsChanged(ConflictChange change) {
-    queue(() -> listener.conflictsChanged(change));
+    queue.add((Runnable) () -> listener.conflictsChanged(change));
   }
 
   @Override
   public void accessChanged(String settlementId) {
-    queue(() -> listener.accessChanged(settlementId));
+    queue.add((Runnable) () -> listener.accessChanged(settlementId));
   }
 
   @Override
   public void listening() {
-    queue(listener::listening);
+    queue.add((Runnable) listener::listening);
   }
 
   @Override
   public void feedLost() {
-    queue(listener::feedLost);
+    queue.add((Runnable) listener::feedLost);
   }
 
   @Override
   public void missedChanges() {
-    queue(listener::missedChanges);
+    queue.add((Runnable) listener::missedChanges);
   }
 
-  private void queue(Runnable work) {
-    try {
-      thread.execute(() -> {
+  private void run() {
+    List<Object> waiting = new ArrayList<>();
+    while (running) {
+      try {
+        waiting.add(queue.take());
+      } catch (InterruptedException e) {
+        return;
+      }
+      queue.drainTo(waiting);
+      for (Object item : merged(waiting)) {
         try {
-          work.run();
+          if (item instanceof FeatureChange change) {
+            listener.changed(change);
+          } else {
+            ((Runnable) item).run();
+          }
         } catch (RuntimeException e) {
           log.error("change listener {} failed", listener.getClass().getName(), e);
         }
-      });
-    } catch (RejectedExecutionException e) {
-      log.debug("change after the listener closed; dropped");
+      }
+      waiting.clear();
     }
+  }
+
+  /** The items in order, each run of feature changes of one plan and layer joined into one. */
+  static List<Object> merged(List<Object> items) {
+    List<Object> out = new ArrayList<>(items.size());
+    for (Object item : items) {
+      if (item instanceof FeatureChange next && !out.isEmpty() && out.get(out.size() - 1) instanceof FeatureChange last
+          && last.settlementId().equals(next.settlementId()) && last.planId().equals(next.planId())
+          && last.layer() == next.layer()) {
+        out.set(out.size() - 1, join(last, next));
+      } else {
+        out.add(item);
+      }
+    }
+    return out;
+  }
+
+  private static FeatureChange join(FeatureChange a, FeatureChange b) {
+    Envelope extent = a.extent() == null ? b.extent() : b.extent() == null ? a.extent() : union(a.extent(), b.extent());
+    boolean bulk = a.bulk() || b.bulk();
+    List<ChangedFeature> features = new ArrayList<>();
+    if (!bulk) {
+      features.addAll(a.features());
+      features.addAll(b.features());
+    }
+    return new FeatureChange(a.settlementId(), a.planId(), a.layer(), a.count() + b.count(), extent, features);
+  }
+
+  private static Envelope union(Envelope a, Envelope b) {
+    Envelope e = new Envelope(a);
+    e.expandToInclude(b);
+    return e;
   }
 
   @Override
   public void close() {
-    thread.shutdownNow();
+    running = false;
+    thread.interrupt();
   }
 }

@@ -60,7 +60,8 @@ public final class PlanEventStreams implements ChangeListener, AutoCloseable {
   static final int MAX_QUEUED = 1000;
   /** Events one writer sends to one stream before letting the other streams' turns come. */
   private static final int BATCH = 64;
-  private static final int WRITERS = 4;
+  /** A browser that stops reading blocks its writer until Jetty's idle timeout fails the write: enough to spare. */
+  private static final int WRITERS = 16;
 
   private final String instance = UUID.randomUUID().toString().substring(0, 8);
   private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
