@@ -16,13 +16,19 @@ final class FrontageCheck {
     if (hasFrontage(s, model, d)) {
       return;
     }
-    Double nearest = nearestPath(s, model, Math.max(SEARCH, 4 * d));
+    Double nearest = nearestPath(s, model, searchLimit(rules));
     out.add(Conflict.of(ConflictType.NO_FRONTAGE, s.id(), List.of(FeatureRef.of(s)), s.geometry(),
         nearest == null ? null : CorridorCheck.round(nearest), d, "m", Map.of("structure", s.label(), "norm", d)));
   }
 
-  /** How far the measured value looks for the nearest path; beyond it the value is left empty. */
-  static final double SEARCH = 100;
+  /**
+   * How far the measured value looks for the nearest path (four times the frontage distance);
+   * beyond it the value is left empty. Re-analysis after a path edit checks the structures this
+   * near the change again, so the value stays exact.
+   */
+  static double searchLimit(RuleSet rules) {
+    return 4 * rules.access().frontage();
+  }
 
   /** The distance from the footprint to the nearest footpath or road within {@code limit}, or null. */
   static Double nearestPath(Structure s, PlanModel model, double limit) {

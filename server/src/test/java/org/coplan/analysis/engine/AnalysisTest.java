@@ -293,7 +293,7 @@ class AnalysisTest {
   @Test
   void noFrontageFarFromEveryPathLeavesTheMeasuredValueEmpty() {
     Path p = path("LINESTRING(0 0, 100 0)", 1.5, "existing");
-    Structure far = square(30, FrontageCheck.SEARCH + 50, 4);
+    Structure far = square(30, FrontageCheck.searchLimit(rules()) + 0.5, 4);
     Analysis a = run(List.of(far), List.of(p), List.of(), List.of());
     Conflict c = of(a, ConflictType.NO_FRONTAGE).get(0);
     assertThat(c.primary()).isEqualTo(far.id());
