@@ -133,6 +133,11 @@ public final class AnalysisBench {
         hits, sqlCorridor[0], sqlCorridor[1]);
     out.printf("PostGIS straight-line nearest tap and toilet of every structure (KNN, %d): runs %.0f, %.0f ms%n",
         nearest, sqlNearest[0], sqlNearest[1]);
+    // the engine's stored result for the same rows (after the moves above, as the SQL saw them)
+    long stored = count(jdbc, "SELECT coalesce(sum(jsonb_array_length(features) - 1), 0) FROM conflict"
+        + " WHERE settlement_id = ? AND plan_id = 'baseline' AND type IN ('corridor_trim', 'corridor_relocation')", sid);
+    out.printf("corridor pairs on the same rows: engine (stored) %d, PostGIS %d: %s%n",
+        stored, hits, stored == hits ? "the same" : "DIFFERENT");
     out.printf("ratio PostGIS (corridors + straight nearest tap and toilet, best run) / engine full analysis (median; all checks,"
             + " network distances): %.2f%n", sql / median(full));
   }

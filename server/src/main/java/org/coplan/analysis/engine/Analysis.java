@@ -254,7 +254,8 @@ public final class Analysis {
 
   /**
    * Adds the features near the boxes whose local checks the changed layers take part in: for paths,
-   * structures and services within the widest corridor or the frontage distance; for structures,
+   * structures within the widest corridor or the distance no_frontage measures to, services within
+   * the widest corridor; for structures,
    * the services on them; for services, the services within the toilet–water and drain distances;
    * for constraints, everything within the largest setback. Unknown layers: everything within the
    * largest distance any rule relates two features over.
@@ -266,7 +267,7 @@ public final class Analysis {
       double pathsWithin = -1;
       switch (layer) {
         case "footpaths" -> {
-          structuresWithin = Math.max(pathReach, rules.access().frontage());
+          structuresWithin = Math.max(pathReach, FrontageCheck.searchLimit(rules));
           servicesWithin = pathReach;
         }
         case "structures" -> {

@@ -16,8 +16,29 @@ final class FrontageCheck {
     if (hasFrontage(s, model, d)) {
       return;
     }
-    out.add(Conflict.of(ConflictType.NO_FRONTAGE, s.id(), List.of(FeatureRef.of(s)), s.geometry(), null, d, "m",
-        Map.of("structure", s.label(), "norm", d)));
+    Double nearest = nearestPath(s, model, searchLimit(rules));
+    out.add(Conflict.of(ConflictType.NO_FRONTAGE, s.id(), List.of(FeatureRef.of(s)), s.geometry(),
+        nearest == null ? null : CorridorCheck.round(nearest), d, "m", Map.of("structure", s.label(), "norm", d)));
+  }
+
+  /**
+   * How far the measured value looks for the nearest path (four times the frontage distance);
+   * beyond it the value is left empty. Re-analysis after a path edit checks the structures this
+   * near the change again, so the value stays exact.
+   */
+  static double searchLimit(RuleSet rules) {
+    return 4 * rules.access().frontage();
+  }
+
+  /** The distance from the footprint to the nearest footpath or road within {@code limit}, or null. */
+  static Double nearestPath(Structure s, PlanModel model, double limit) {
+    Envelope box = new Envelope(s.geometry().getEnvelopeInternal());
+    box.expandBy(limit);
+    double best = Double.POSITIVE_INFINITY;
+    for (Path p : model.paths.near(box)) {
+      best = Math.min(best, s.geometry().distance(p.geometry()));
+    }
+    return best <= limit ? best : null;
   }
 
   /** True when some footpath or road passes within {@code d} of the footprint. */

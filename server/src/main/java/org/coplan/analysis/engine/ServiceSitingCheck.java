@@ -31,9 +31,12 @@ final class ServiceSitingCheck {
     structures.sort(Comparator.comparingLong(Structure::fid));
     for (Structure s : structures) {
       if (s.geometry().contains(at)) {
+        // measured: how far inside the footprint the service stands (its distance to the walls);
+        // the norm is 0 m: a service belongs outside every structure
+        double inside = s.geometry().getBoundary().distance(at);
         out.add(Conflict.of(
-            ConflictType.SERVICE_IN_STRUCTURE, v.id(), List.of(FeatureRef.of(v), FeatureRef.of(s)), at, null, null,
-            null, Map.of("service", v.label(), "structure", s.label())));
+            ConflictType.SERVICE_IN_STRUCTURE, v.id(), List.of(FeatureRef.of(v), FeatureRef.of(s)), at,
+            CorridorCheck.round(inside), 0.0, "m", Map.of("service", v.label(), "structure", s.label())));
       }
     }
     Envelope wide = new Envelope(box);
@@ -41,10 +44,14 @@ final class ServiceSitingCheck {
     List<Path> paths = new ArrayList<>(model.paths.near(wide));
     paths.sort(Comparator.comparingLong(Path::fid));
     for (Path p : paths) {
-      if (p.planned() && zones.corridor(p).takes(at)) {
+      Zones.Zone corridor = p.planned() ? zones.corridor(p) : null;
+      if (corridor != null && corridor.takes(at)) {
+        // measured: the service's distance from the path's centre line; the norm: the corridor's
+        // half-width plus clearance, the distance it would have to keep
         out.add(Conflict.of(
-            ConflictType.SERVICE_IN_CORRIDOR, v.id(), List.of(FeatureRef.of(v), FeatureRef.of(p)), at, null, null,
-            null, Map.of("service", v.label(), "path", p.label())));
+            ConflictType.SERVICE_IN_CORRIDOR, v.id(), List.of(FeatureRef.of(v), FeatureRef.of(p)), at,
+            CorridorCheck.round(p.geometry().distance(at)), CorridorCheck.round(corridor.radius()), "m",
+            Map.of("service", v.label(), "path", p.label())));
       }
     }
     double minWater = rules.toilet().minDistanceFromWater();

@@ -162,6 +162,15 @@ class AnalysisTest {
     assertThat(of(a, ConflictType.SERVICE_IN_STRUCTURE)).extracting(Conflict::primary).containsExactly(inHouse.id());
     assertThat(of(a, ConflictType.SERVICE_IN_CORRIDOR)).extracting(Conflict::primary).containsExactly(inCorridor.id());
     assertThat(of(a, ConflictType.SERVICE_NEAR_DRAIN)).extracting(Conflict::primary).containsExactly(byDrain.id());
+    // measured: 5 m inside the walls (norm: outside); 1 m from the centre line of a corridor whose
+    // half-width plus clearance is the norm
+    Conflict house = of(a, ConflictType.SERVICE_IN_STRUCTURE).get(0);
+    assertThat(house.measured()).isEqualTo(5.0);
+    assertThat(house.norm()).isEqualTo(0.0);
+    Conflict corridor = of(a, ConflictType.SERVICE_IN_CORRIDOR).get(0);
+    assertThat(corridor.measured()).isEqualTo(1.0);
+    assertThat(corridor.norm()).isEqualTo(1.5 + rules().corridor().clearance());
+    assertThat(corridor.unit()).isEqualTo("m");
   }
 
   @Test
@@ -275,6 +284,20 @@ class AnalysisTest {
     Structure beyond = square(30, 3.01, 4);
     Analysis a = run(List.of(at, beyond), List.of(p), List.of(), List.of());
     assertThat(of(a, ConflictType.NO_FRONTAGE)).extracting(Conflict::primary).containsExactly(beyond.id());
+    // measured: the footprint's distance to the nearest path, against the frontage distance
+    Conflict c = of(a, ConflictType.NO_FRONTAGE).get(0);
+    assertThat(c.measured()).isEqualTo(3.01);
+    assertThat(c.norm()).isEqualTo(rules().access().frontage());
+  }
+
+  @Test
+  void noFrontageFarFromEveryPathLeavesTheMeasuredValueEmpty() {
+    Path p = path("LINESTRING(0 0, 100 0)", 1.5, "existing");
+    Structure far = square(30, FrontageCheck.searchLimit(rules()) + 0.5, 4);
+    Analysis a = run(List.of(far), List.of(p), List.of(), List.of());
+    Conflict c = of(a, ConflictType.NO_FRONTAGE).get(0);
+    assertThat(c.primary()).isEqualTo(far.id());
+    assertThat(c.measured()).isNull();
   }
 
   // ---------------------------------------------------------------- check 6: fire clusters
