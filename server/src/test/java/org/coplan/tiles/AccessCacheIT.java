@@ -106,6 +106,16 @@ class AccessCacheIT {
   }
 
   @Test
+  void theChangeFeedsListenOnConnectionsOfTheirOwnNotThePools() throws Exception {
+    // two instances, two feeds each: held from the pool they would take four of its eight for good
+    var pool = first.database().dataSource().getHikariPoolMXBean();
+    assertThat(eventually(0, pool::getActiveConnections)).isZero();
+    long listening = Long.parseLong(first.database().scalar(
+        "SELECT count(*)::text FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'"));
+    assertThat(listening).isEqualTo(4);
+  }
+
+  @Test
   void aSettlementMadePrivateIsRefusedOnBothInstancesWhateverTheyHadCached() throws Exception {
     newPublicSettlement("made-private");
     String tile = tile("made-private", "baseline");
