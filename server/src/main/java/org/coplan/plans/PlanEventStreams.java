@@ -284,18 +284,28 @@ public final class PlanEventStreams implements ChangeListener, AutoCloseable {
     private void drain() {
       for (int sent = 0; ; sent++) {
         OutboundSseEvent next;
+        boolean again = false;
+        boolean finished = false;
         synchronized (this) {
           next = sent < BATCH ? queue.poll() : null;
           if (next == null) {
             draining = false;
-            if (!queue.isEmpty()) {
-              // the batch is used up: to the back of the line, behind the other streams
-              schedule();
-            } else if (closing) {
-              close();
-            }
-            return;
+            // the batch used up: to the back of the line, behind the other streams
+            again = !queue.isEmpty();
+            finished = !again && closing;
           }
+        }
+        // outside the lock: closing may wait for the socket, and the feed's thread offers under it
+        if (again) {
+          schedule();
+          return;
+        }
+        if (finished) {
+          close();
+          return;
+        }
+        if (next == null) {
+          return;
         }
         if (sink.isClosed()) {
           close();
