@@ -292,6 +292,8 @@ class PermissionMatrixIT {
           Map.entry("PUT " + UNITS, who -> "{\"level\":\"segment\",\"name\":\"Matrix segment\"}"),
           Map.entry("DELETE " + UNITS, who -> null),
           Map.entry("PUT /api/settlements/{sid}/representation/structures/{structureId}", who -> "{\"cell\":\"C0001\"}"),
+          Map.entry("PUT /api/settlements/{sid}/representation/structures", who -> "{\"cell\":\"C0001\",\"structures\":[\""
+              + server.database().scalar("SELECT id::text FROM structures WHERE settlement_id = ? LIMIT 1", SID) + "\"]}"),
           Map.entry("POST /api/settlements/{sid}/representation/import", who -> "cell,cluster,segment,structure\n"),
           Map.entry("POST " + PLAN + "/proposals", who -> "{\"name\":\"Matrix proposal\"}"),
           Map.entry("POST " + PLAN + "/comments", who -> "{\"body\":\"Comment by " + who.username() + "\"}"),
