@@ -324,6 +324,7 @@ class PermissionMatrixIT {
       case "DELETE " + IMPORTS + "/{importId}", "POST " + IMPORTS + "/{importId}/commit" -> values.put("importId", freshImport(IMPORTS));
       case "DELETE /api/imports/{importId}", "POST /api/imports/{importId}/commit" -> values.put("importId", freshImport("/api/imports"));
       case "DELETE " + UNITS -> values.put("unitId", freshUnit(who));
+      case "GET " + UNITS + "/structures" -> values.put("unitId", "C0001");
       case "POST " + PLAN + "/review-status" -> values.put("pid", freshPlan(who));
       case "POST /api/settlements/{sid}/representation/import" -> headers.addAll(List.of("Content-Type", "text/csv"));
       default -> {}

@@ -1,0 +1,176 @@
+// Representation in the map page: a planner creates a cell in the panel, picks it, and assigns
+// structures to it on the map by a click, a Shift-drag box and Enter on the focused map; the API
+// (the units, the cell's structures and the plan's impact by cell) shows the assignment. A refusal
+// (deleting a cell that still holds structures) is shown from the server's problem. Anonymous
+// visitors and community reviewers see the cells but get no editing tools.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { openMap, screenshot, settled, signIn, useServer } from './app.mjs';
+import { PASSWORDS, apiSession, launchBrowser, sql } from './harness.mjs';
+
+const server = useServer();
+const PLAN = 'cells-lane';
+const REP = '/api/settlements/tandale/representation';
+
+/** A page point whose topmost structure is `uuid`, searching the whole map; null when it is not drawn. */
+function pointOf(page, uuid) {
+  return page.evaluate((id) => {
+    const map = window.coplanMap;
+    const canvas = map.getCanvas();
+    const rect = canvas.getBoundingClientRect();
+    for (let y = 4; y < canvas.clientHeight; y += 4) {
+      for (let x = 4; x < canvas.clientWidth; x += 4) {
+        const top = map.queryRenderedFeatures([x, y], { layers: ['structures-fill'] })[0];
+        if (top?.properties.id === id) return { x: rect.left + x, y: rect.top + y, mapX: x, mapY: y };
+      }
+    }
+    return null;
+  }, uuid);
+}
+
+/** The structures drawn inside a box of the map (map pixels). */
+function structuresIn(page, box) {
+  return page.evaluate(
+    (b) => [...new Set(window.coplanMap.queryRenderedFeatures(b, { layers: ['structures-fill'] }).map((f) => f.properties.id))],
+    box,
+  );
+}
+
+const status = (page) => page.locator('#representation-status');
+
+describe('representation in the map page', () => {
+  test('a planner creates a cell and assigns structures to it on the map', { timeout: 300_000 }, async () => {
+    // a plan with a 3 m lane through dwellings: its impact names the cells it touches
+    const planner = await apiSession(server.url, 'planner', PASSWORDS.demo);
+    await planner('POST', '/api/settlements/tandale/plans', { id: PLAN, name: 'Lane for the cells' });
+    const [lon, lat] = (await sql(server.database, `SELECT ST_X(c) || ',' || ST_Y(c) FROM (SELECT ST_PointOnSurface(geom) c FROM structures
+      WHERE settlement_id = 'tandale' AND households > 0 ORDER BY fid LIMIT 1 OFFSET 1500) s`)).split(',').map(Number);
+    await planner('POST', `/api/settlements/tandale/plans/${PLAN}/collections/footpaths/items`, {
+      type: 'Feature', geometry: { type: 'LineString', coordinates: [[lon - 0.0001, lat], [lon + 0.0001, lat]] }, properties: { class: 'lane', width_m: 3, state: 'proposed' },
+    });
+    const lane = (await planner('GET', `/api/settlements/tandale/plans/${PLAN}/proposals`)).proposals[0];
+    const touched = lane.structures.map((s) => s.id);
+    assert.ok(touched.length > 0, 'the lane cuts through dwellings');
+
+    const browser = await launchBrowser({ viewport: { width: 1400, height: 900 } });
+    try {
+      const { page, problems } = await openMap(browser, server.url, `/#tandale/${PLAN}`, [[409, /\/representation\/units\//]]);
+      await signIn(page, 'planner', PASSWORDS.demo);
+      await page.evaluate(([x, y]) => window.coplanMap.jumpTo({ center: [x, y], zoom: 19 }), [lon, lat]);
+      await settled(page);
+
+      // the panel: segments → clusters → cells, with households; a new cell in the first cluster
+      await page.click('#representation-button');
+      assert.equal(await page.locator('#representation-button').getAttribute('aria-expanded'), 'true');
+      await page.locator('#representation-tree details[data-unit="S01"] > summary').click();
+      await page.locator('details[data-unit="K001"] > summary').click();
+      assert.match(await page.locator('details[data-unit="K001"] > summary').innerText(), /K001 · Cluster 1\s+[\d,]+ households/);
+      await page.click('[data-action="add"][data-unit="K001"]');
+      const id = await page.inputValue('#unit-id');
+      assert.match(id, /^C\d{4}$/, 'a free id in the demo pattern is suggested');
+      await page.fill('#unit-name', 'Along the new lane');
+      await page.fill('#unit-representative', 'Mama Asha');
+      await page.click('#unit-dialog-submit');
+      await status(page).filter({ hasText: `New cell ${id} saved.` }).waitFor();
+      const created = (await planner('GET', REP)).cells.find((c) => c.id === id);
+      assert.deepEqual([created.name, created.parentId, created.representative, created.structures], ['Along the new lane', 'K001', 'Mama Asha', 0]);
+
+      // a refusal shows the server's reasons: C0001 still holds structures
+      await page.click('[data-action="delete"][data-unit="C0001"]');
+      await page.click('[data-action="delete"][data-unit="C0001"]');
+      await status(page).filter({ hasText: /still has units, structures or recorded reactions/ }).waitFor();
+
+      // pick the new cell and assign on the map
+      await page.click(`.representation-cell[data-unit="${id}"]`);
+      assert.equal(await page.locator(`.representation-cell[data-unit="${id}"]`).getAttribute('aria-pressed'), 'true');
+      await page.click('#representation-assign');
+      assert.equal(await page.locator('#representation-assign').getAttribute('aria-pressed'), 'true');
+
+      // a click on one structure the lane touches
+      const first = await pointOf(page, touched[0]);
+      assert.ok(first, 'the touched structure is drawn');
+      await page.mouse.click(first.x, first.y);
+      await status(page).filter({ hasText: `1 structure put into ${id}` }).waitFor();
+
+      // a Shift-drag box around the lane: every structure drawn in it
+      const a = await page.evaluate(([x, y]) => window.coplanMap.project([x - 0.00016, y + 0.00006]), [lon, lat]);
+      const b = await page.evaluate(([x, y]) => window.coplanMap.project([x + 0.00016, y - 0.00006]), [lon, lat]);
+      const boxed = await structuresIn(page, [[a.x, a.y], [b.x, b.y]]);
+      assert.ok(boxed.length > 3, `a box of several structures (${boxed.length})`);
+      for (const t of touched) assert.ok(boxed.includes(t), 'the box holds every structure the lane touches');
+      const origin = await page.locator('#map canvas').boundingBox();
+      await page.keyboard.down('Shift');
+      await page.mouse.move(origin.x + a.x, origin.y + a.y);
+      await page.mouse.down();
+      await page.mouse.move(origin.x + (a.x + b.x) / 2, origin.y + (a.y + b.y) / 2, { steps: 4 });
+      await page.mouse.move(origin.x + b.x, origin.y + b.y, { steps: 4 });
+      await page.mouse.up();
+      await page.keyboard.up('Shift');
+      await status(page).filter({ hasText: `${boxed.length - 1} structures put into ${id}` }).waitFor();
+
+      // Enter on the focused map takes the structure under its centre out again (a click on a member does too)
+      const spare = boxed.find((s) => !touched.includes(s));
+      const at = await pointOf(page, spare);
+      await page.evaluate(({ mapX, mapY }) => window.coplanMap.jumpTo({ center: window.coplanMap.unproject([mapX, mapY]) }), at);
+      await settled(page);
+      const centred = await page.evaluate(() => {
+        const c = window.coplanMap.getCanvas();
+        return window.coplanMap.queryRenderedFeatures([c.clientWidth / 2, c.clientHeight / 2], { layers: ['structures-fill'] })[0]?.properties.id;
+      });
+      assert.equal(centred, spare);
+      await page.focus('#map canvas');
+      await page.keyboard.press('Enter');
+      await status(page).filter({ hasText: `1 structure taken out of ${id}` }).waitFor();
+      const expected = boxed.filter((s) => s !== spare).sort();
+
+      // the highlight shows the cell's structures; the panel's figures follow
+      await settled(page);
+      const lit = await page.evaluate(() => [...new Set(window.coplanMap.queryRenderedFeatures({ layers: ['representation-cell-fill'] }).map((f) => f.properties.id))]);
+      assert.ok(lit.length > 0 && lit.every((s) => expected.includes(s)), 'the picked cell\'s structures are highlighted, and only they');
+      assert.ok(!lit.includes(spare));
+      await screenshot(page, 'representation-assign.png');
+
+      // the API has it: the cell's structures, the units' figures, the plan's impact by cell
+      const members = (await planner('GET', `${REP}/units/${id}/structures`)).structures.sort();
+      assert.deepEqual(members, expected);
+      const cell = (await planner('GET', REP)).cells.find((c) => c.id === id);
+      assert.equal(cell.structures, expected.length);
+      assert.match(await page.locator('#representation-picked-figures').innerText(), new RegExp(`in ${expected.length} structures`));
+      const impact = (await planner('GET', `/api/settlements/tandale/plans/${PLAN}/impact`)).impact;
+      const mine = impact.representation.cells.find((c) => c.id === id);
+      assert.ok(mine, 'the impact names the new cell');
+      assert.equal(mine.cluster, 'K001');
+      assert.equal(mine.relocated.structures + mine.trimmed.structures, touched.length);
+
+      // Escape stops assigning: a click then assigns nothing
+      await page.keyboard.press('Escape');
+      assert.equal(await page.locator('#representation-assign').getAttribute('aria-pressed'), 'false');
+      assert.deepEqual(problems, []);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  test('visitors and community reviewers see the cells but no editing tools', { timeout: 200_000 }, async () => {
+    for (const who of [null, 'reviewer']) {
+      const browser = await launchBrowser({ viewport: { width: 1280, height: 800 } });
+      try {
+        const { page, problems } = await openMap(browser, server.url, '/#tandale');
+        if (who) await signIn(page, who, PASSWORDS.demo);
+        await page.click('#representation-button');
+        await page.locator('#representation-tree details[data-unit="S01"] > summary').click();
+        await page.locator('details[data-unit="K001"] > summary').click();
+        await page.click('.representation-cell[data-unit="C0001"]');
+        await status(page).filter({ hasText: 'Cell C0001 picked' }).waitFor();
+        assert.equal(await page.locator('#representation-new-segment').isVisible(), false, `${who ?? 'anonymous'}: no new segment`);
+        assert.equal(await page.locator('#representation-tree [data-action]').count(), 0, `${who ?? 'anonymous'}: no unit actions`);
+        assert.equal(await page.locator('#representation-assign').isVisible(), false, `${who ?? 'anonymous'}: no assigning`);
+        assert.equal(await page.locator('#representation-assign-view').isVisible(), false);
+        assert.match(await page.locator('#representation-picked-figures').innerText(), /households in \d+ structures/);
+        assert.deepEqual(problems, []);
+      } finally {
+        await browser.close();
+      }
+    }
+  });
+});
