@@ -36,7 +36,13 @@ function structuresIn(page, box) {
   );
 }
 
-const status = (page) => page.locator('#representation-status');
+/** Waits until the panel says `text` (a string it contains, or a pattern); failing that, says what it said. */
+async function said(page, text) {
+  const status = page.locator('#representation-status');
+  await status.filter({ hasText: text }).waitFor({ timeout: 15_000 }).catch(async () => {
+    assert.fail(`the panel said "${await status.innerText()}", not ${text}`);
+  });
+}
 
 describe('representation in the map page', () => {
   test('a planner creates a cell and assigns structures to it on the map', { timeout: 300_000 }, async () => {
@@ -71,14 +77,14 @@ describe('representation in the map page', () => {
       await page.fill('#unit-name', 'Along the new lane');
       await page.fill('#unit-representative', 'Mama Asha');
       await page.click('#unit-dialog-submit');
-      await status(page).filter({ hasText: `New cell ${id} saved.` }).waitFor();
+      await said(page, `New cell ${id} saved.`);
       const created = (await planner('GET', REP)).cells.find((c) => c.id === id);
       assert.deepEqual([created.name, created.parentId, created.representative, created.structures], ['Along the new lane', 'K001', 'Mama Asha', 0]);
 
       // a refusal shows the server's reasons: C0001 still holds structures
       await page.click('[data-action="delete"][data-unit="C0001"]');
       await page.click('[data-action="delete"][data-unit="C0001"]');
-      await status(page).filter({ hasText: /still has units, structures or recorded reactions/ }).waitFor();
+      await said(page, /still has units, structures or recorded reactions/);
 
       // pick the new cell and assign on the map
       await page.click(`.representation-cell[data-unit="${id}"]`);
@@ -90,7 +96,7 @@ describe('representation in the map page', () => {
       const first = await pointOf(page, touched[0]);
       assert.ok(first, 'the touched structure is drawn');
       await page.mouse.click(first.x, first.y);
-      await status(page).filter({ hasText: `1 structure put into ${id}` }).waitFor();
+      await said(page, `1 structure put into ${id}`);
 
       // a Shift-drag box around the lane: every structure drawn in it
       const a = await page.evaluate(([x, y]) => window.coplanMap.project([x - 0.00016, y + 0.00006]), [lon, lat]);
@@ -106,7 +112,7 @@ describe('representation in the map page', () => {
       await page.mouse.move(origin.x + b.x, origin.y + b.y, { steps: 4 });
       await page.mouse.up();
       await page.keyboard.up('Shift');
-      await status(page).filter({ hasText: `${boxed.length - 1} structures put into ${id}` }).waitFor();
+      await said(page, `${boxed.length - 1} structures put into ${id}`);
 
       // Enter on the focused map takes the structure under its centre out again (a click on a member does too)
       const spare = boxed.find((s) => !touched.includes(s));
@@ -120,13 +126,13 @@ describe('representation in the map page', () => {
       assert.equal(centred, spare);
       await page.focus('#map canvas');
       await page.keyboard.press('Enter');
-      await status(page).filter({ hasText: `1 structure taken out of ${id}` }).waitFor();
+      await said(page, `1 structure taken out of ${id}`);
       const expected = boxed.filter((s) => s !== spare).sort();
 
       // the highlight shows the cell's structures; the panel's figures follow
       await settled(page);
       const lit = await page.evaluate(() => [...new Set(window.coplanMap.queryRenderedFeatures({ layers: ['representation-cell-fill'] }).map((f) => f.properties.id))]);
-      assert.ok(lit.length > 0 && lit.every((s) => expected.includes(s)), 'the picked cell\'s structures are highlighted, and only they');
+      assert.ok(lit.length > 0 && lit.every((s) => expected.includes(s)), `the picked cell's structures are highlighted, and only they: ${JSON.stringify({ lit, expected })}`);
       assert.ok(!lit.includes(spare));
       await screenshot(page, 'representation-assign.png');
 
@@ -161,7 +167,7 @@ describe('representation in the map page', () => {
         await page.locator('#representation-tree details[data-unit="S01"] > summary').click();
         await page.locator('details[data-unit="K001"] > summary').click();
         await page.click('.representation-cell[data-unit="C0001"]');
-        await status(page).filter({ hasText: 'Cell C0001 picked' }).waitFor();
+        await said(page, 'Cell C0001 picked');
         assert.equal(await page.locator('#representation-new-segment').isVisible(), false, `${who ?? 'anonymous'}: no new segment`);
         assert.equal(await page.locator('#representation-tree [data-action]').count(), 0, `${who ?? 'anonymous'}: no unit actions`);
         assert.equal(await page.locator('#representation-assign').isVisible(), false, `${who ?? 'anonymous'}: no assigning`);

@@ -62,8 +62,9 @@ export class MapPicking {
     ]);
   }
 
+  /** The footprints' fills: an outline's line width would reach a pixel past the footprint into a box. */
   private layers(): string[] {
-    return (this.map.getStyle()?.layers ?? []).filter((l) => 'source-layer' in l && l['source-layer'] === 'structures').map((l) => l.id);
+    return (this.map.getStyle()?.layers ?? []).filter((l) => l.type === 'fill' && l['source-layer'] === 'structures').map((l) => l.id);
   }
 
   private query(where: PointLike | [[number, number], [number, number]]): string[] {

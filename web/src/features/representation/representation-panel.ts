@@ -236,17 +236,20 @@ export function representationPanel(root: HTMLElement, button: HTMLButtonElement
     const cell = pickedCell;
     if (!cell) return;
     const { add, remove: out } = clickEffect(ids, members, toggle);
+    const said: string[] = [];
     try {
       if (add.length > 0) {
         const done = await representationApi.assign(sid(), cell, add);
-        say(done.moved > 0 ? tn('representation.assignedMoved', done.structures, { cell, moved: done.moved }) : tn('representation.assigned', done.structures, { cell }));
+        said.push(done.moved > 0 ? tn('representation.assignedMoved', done.structures, { cell, moved: done.moved }) : tn('representation.assigned', done.structures, { cell }));
       }
       if (out.length > 0) {
         await representationApi.assign(sid(), null, out);
-        say(tn('representation.unassigned', out.length, { cell }));
+        said.push(tn('representation.unassigned', out.length, { cell }));
       }
-      if (add.length === 0 && out.length === 0) say(t('representation.alreadyIn', { cell }));
+      if (said.length === 0) said.push(t('representation.alreadyIn', { cell }));
+      // said once the map and the figures show it
       await Promise.all([showMembers(), load()]);
+      say(said.join(' '));
     } catch (e) {
       say(problemText(e));
     }
