@@ -4,11 +4,18 @@
 // (deleting a cell that still holds structures) is shown from the server's problem. Anonymous
 // visitors and community reviewers see the cells but get no editing tools.
 import assert from 'node:assert/strict';
+import { copyFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { openMap, screenshot, settled, signIn, useServer } from './app.mjs';
-import { PASSWORDS, apiSession, launchBrowser, sql } from './harness.mjs';
+import { PASSWORDS, SCREENSHOT_DIR, apiSession, launchBrowser, sql } from './harness.mjs';
 
 const server = useServer();
+const DOCS_IMG = fileURLToPath(new URL('../../../docs/img/', import.meta.url));
+/** The user guide's picture, refreshed only on request (COPLAN_UPDATE_DOCS_IMAGES=1), as the plans test does. */
+const docImage = (name) =>
+  process.env.COPLAN_UPDATE_DOCS_IMAGES === '1' ? copyFile(path.join(SCREENSHOT_DIR, name), path.join(DOCS_IMG, name)) : Promise.resolve();
 const PLAN = 'cells-lane';
 const REP = '/api/settlements/tandale/representation';
 
@@ -113,6 +120,8 @@ describe('representation in the map page', () => {
       await page.mouse.up();
       await page.keyboard.up('Shift');
       await said(page, `${boxed.length - 1} structures put into ${id}`);
+      await screenshot(page, 'representation-assign.png');
+      await docImage('representation-assign.png');
 
       // Enter on the focused map takes the structure under its centre out again (a click on a member does too)
       const spare = boxed.find((s) => !touched.includes(s));
@@ -134,7 +143,6 @@ describe('representation in the map page', () => {
       const lit = await page.evaluate(() => [...new Set(window.coplanMap.queryRenderedFeatures({ layers: ['representation-cell-fill'] }).map((f) => f.properties.id))]);
       assert.ok(lit.length > 0 && lit.every((s) => expected.includes(s)), `the picked cell's structures are highlighted, and only they: ${JSON.stringify({ lit, expected })}`);
       assert.ok(!lit.includes(spare));
-      await screenshot(page, 'representation-assign.png');
 
       // the API has it: the cell's structures, the units' figures, the plan's impact by cell
       const members = (await planner('GET', `${REP}/units/${id}/structures`)).structures.sort();
@@ -177,6 +185,54 @@ describe('representation in the map page', () => {
       } finally {
         await browser.close();
       }
+    }
+  });
+
+  test('the panel by keyboard, every control named, in Kiswahili too', { timeout: 200_000 }, async () => {
+    const browser = await launchBrowser({ viewport: { width: 1280, height: 800 } });
+    try {
+      const { page, problems } = await openMap(browser, server.url, '/#tandale');
+      await signIn(page, 'planner', PASSWORDS.demo);
+      await page.focus('#representation-button');
+      await page.keyboard.press('Enter');
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'representation-title', 'focus moves into the panel');
+      await page.focus('#representation-tree details[data-unit="S01"] > summary');
+      await page.keyboard.press('Enter');
+      await page.focus('details[data-unit="K001"] > summary');
+      await page.keyboard.press('Enter');
+      await page.focus('.representation-cell[data-unit="C0002"]');
+      await page.keyboard.press('Enter');
+      await said(page, 'Cell C0002 picked');
+      await page.focus('#representation-assign');
+      await page.keyboard.press('Space');
+      assert.equal(await page.locator('#representation-assign').getAttribute('aria-pressed'), 'true');
+      const unnamed = await page.evaluate(() =>
+        [...document.querySelectorAll('#representation-panel button, #representation-panel summary, #representation-button')]
+          .filter((el) => el.getClientRects().length > 0)
+          .filter((el) => !(el.getAttribute('aria-label') || el.textContent.trim()))
+          .map((el) => el.outerHTML.slice(0, 120)),
+      );
+      assert.deepEqual(unnamed, []);
+      assert.equal(await page.getAttribute('#representation-panel', 'aria-labelledby'), 'representation-title');
+      assert.equal(await page.getAttribute('#representation-status', 'role'), 'status');
+
+      // the same panel in Kiswahili, without a reload
+      await page.selectOption('.language-select:visible', 'sw');
+      assert.equal(await page.locator('#representation-title').innerText(), 'Sehemu, makundi na seli');
+      assert.equal(await page.locator('#representation-button').innerText(), 'Seli');
+      assert.equal(await page.locator('#representation-assign').innerText(), 'Acha kuweka');
+      assert.match(await page.locator('#representation-picked-figures').innerText(), /^kaya \d+ katika majengo \d+$/);
+      assert.match(await page.locator('details[data-unit="K001"] > summary').innerText(), /kaya [\d,.]+/);
+
+      // Escape stops assigning, a second closes the panel and gives the focus back to its button
+      await page.keyboard.press('Escape');
+      assert.equal(await page.locator('#representation-assign').getAttribute('aria-pressed'), 'false');
+      await page.keyboard.press('Escape');
+      assert.equal(await page.locator('#representation-panel').isHidden(), true);
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'representation-button');
+      assert.deepEqual(problems, []);
+    } finally {
+      await browser.close();
     }
   });
 });
