@@ -97,6 +97,7 @@ export async function openMapPage(first: PlanView, basemap: Basemap | null, stat
   const representation = representationPanel(byId('representation-panel'), byId<HTMLButtonElement>('representation-button'), map, {
     settlementId: () => current.settlementId,
     closeFeaturePanel: () => panel.close(),
+    editorBusy: () => editor.busy,
   });
   selection = new FeatureSelection(map, panel, {
     layers: () => interactive,

@@ -10,6 +10,8 @@ export interface PickHooks {
   picked(ids: string[], toggle: boolean): void;
   /** A click or box found no structure (zoomed out too far, or beside them). */
   missed(): void;
+  /** True while clicks on the map belong to something else (the editor drawing). */
+  paused(): boolean;
 }
 
 /**
@@ -28,11 +30,11 @@ export class MapPicking {
     private readonly hooks: PickHooks,
   ) {
     map.on('click', (e) => {
-      if (!this.active || e.originalEvent.shiftKey) return;
+      if (!this.active || e.originalEvent.shiftKey || hooks.paused()) return;
       this.report(this.at([e.point.x, e.point.y], TAP_TOLERANCE), true);
     });
     map.getCanvas().addEventListener('keydown', (e) => {
-      if (!this.active || (e.key !== 'Enter' && e.key !== ' ')) return;
+      if (!this.active || (e.key !== 'Enter' && e.key !== ' ') || hooks.paused()) return;
       e.preventDefault();
       const canvas = map.getCanvas();
       this.report(this.at([canvas.clientWidth / 2, canvas.clientHeight / 2], TAP_TOLERANCE), true);
@@ -99,7 +101,7 @@ export class MapPicking {
   }
 
   private boxStart(e: MouseEvent): void {
-    if (!this.active || !e.shiftKey || e.button !== 0) return;
+    if (!this.active || !e.shiftKey || e.button !== 0 || this.hooks.paused()) return;
     e.preventDefault();
     e.stopPropagation();
     this.map.dragPan.disable();

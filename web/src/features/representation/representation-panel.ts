@@ -13,6 +13,8 @@ export interface RepresentationHooks {
   settlementId(): string;
   /** The feature panel shares the side of the page: it closes when this one opens. */
   closeFeaturePanel(): void;
+  /** True while the editor draws: its clicks are not picks. */
+  editorBusy(): boolean;
 }
 
 export interface RepresentationPanel {
@@ -86,6 +88,7 @@ export function representationPanel(root: HTMLElement, button: HTMLButtonElement
   const picking = new MapPicking(map, {
     picked: (ids, toggle) => void assignPicked(ids, toggle),
     missed: () => say(map.getZoom() < 15 ? t('representation.zoomIn') : t('representation.nothingThere')),
+    paused: () => hooks.editorBusy(),
   });
 
   const render = (): void => {
