@@ -82,6 +82,7 @@ export async function browse({ status, notice, store }: Chrome): Promise<void> {
     shareButton.replaceChildren(icon('share'), el('span', { class: 'toolbar-button-text' }, t('share.button')));
     shareButton.setAttribute('aria-label', t('share.buttonLabel'));
     page?.editor.setAccess(permissions().can('geometry.write'), session.current?.user.username ?? null);
+    page?.representation.setAccess(current !== null, permissions().can('representation.edit'));
   };
   shareButton.addEventListener('click', () => {
     if (!current) return;

@@ -7,6 +7,7 @@ import { Editor } from '../features/editor/editor';
 import { featurePanel } from '../features/attributes/panel';
 import { deriveLegend, interactiveLayerIds } from '../features/legend/derive';
 import { renderLegend } from '../features/legend/legend-view';
+import { type RepresentationPanel, representationPanel } from '../features/representation/representation-panel';
 import { onLocaleChange, t } from '../i18n/i18n';
 import { withBasemap } from '../map/basemap';
 import { type CoplanMap, createMap, fitSettlement, markReadyWhenIdle } from '../map/create-map';
@@ -41,6 +42,8 @@ export interface MapPage {
   show(view: PlanView): Promise<void>;
   /** The editor and live consequences of the plan shown. */
   readonly editor: Editor;
+  /** Cells, clusters and segments, and assigning structures to cells on the map. */
+  readonly representation: RepresentationPanel;
 }
 
 const PHONE = window.matchMedia('(max-width: 640px)');
@@ -91,11 +94,17 @@ export async function openMapPage(first: PlanView, basemap: Basemap | null, stat
   const panel = featurePanel(byId('feature-panel'), () => selection?.clear());
   const editor = new Editor(map, { status, closeFeaturePanel: () => panel.close() });
   editor.show(first.settlementId, first.planId);
+  const representation = representationPanel(byId('representation-panel'), byId<HTMLButtonElement>('representation-button'), map, {
+    settlementId: () => current.settlementId,
+    closeFeaturePanel: () => panel.close(),
+    editorBusy: () => editor.busy,
+  });
   selection = new FeatureSelection(map, panel, {
     layers: () => interactive,
     settlementId: () => current.settlementId,
     planId: () => current.planId,
-    paused: () => editor.busy,
+    // while the representation panel is open, clicks on the map pick structures for a cell
+    paused: () => editor.busy || representation.isOpen,
     onShown: (layer, item) => editor.featureShown(layer, item),
     onCleared: () => editor.featureCleared(),
   });
@@ -110,6 +119,7 @@ export async function openMapPage(first: PlanView, basemap: Basemap | null, stat
   const page: MapPage = {
     map,
     editor,
+    representation,
     current: () => current,
     locate({ layer, id, bbox, select }) {
       const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -122,6 +132,7 @@ export async function openMapPage(first: PlanView, basemap: Basemap | null, stat
       const load = ++loads;
       const sameSettlement = view.settlementId === current.settlementId;
       current = view;
+      if (!sameSettlement) representation.settlementChanged();
       presentLink(view);
       document.body.dataset.mapReady = 'false'; // at once: the old map must not pass for the new one
       panel.close();

@@ -293,6 +293,8 @@ class PermissionMatrixIT {
           Map.entry("PUT " + UNITS, who -> "{\"level\":\"segment\",\"name\":\"Matrix segment\"}"),
           Map.entry("DELETE " + UNITS, who -> null),
           Map.entry("PUT /api/settlements/{sid}/representation/structures/{structureId}", who -> "{\"cell\":\"C0001\"}"),
+          Map.entry("PUT /api/settlements/{sid}/representation/structures", who -> "{\"cell\":\"C0001\",\"structures\":[\""
+              + server.database().scalar("SELECT id::text FROM structures WHERE settlement_id = ? LIMIT 1", SID) + "\"]}"),
           Map.entry("POST /api/settlements/{sid}/representation/import", who -> "cell,cluster,segment,structure\n"),
           Map.entry("POST " + PLAN + "/proposals", who -> "{\"name\":\"Matrix proposal\"}"),
           Map.entry("POST " + PLAN + "/comments", who -> "{\"body\":\"Comment by " + who.username() + "\"}"),
@@ -323,6 +325,7 @@ class PermissionMatrixIT {
       case "DELETE " + IMPORTS + "/{importId}", "POST " + IMPORTS + "/{importId}/commit" -> values.put("importId", freshImport(IMPORTS));
       case "DELETE /api/imports/{importId}", "POST /api/imports/{importId}/commit" -> values.put("importId", freshImport("/api/imports"));
       case "DELETE " + UNITS -> values.put("unitId", freshUnit(who));
+      case "GET " + UNITS + "/structures" -> values.put("unitId", "C0001");
       case "POST " + PLAN + "/review-status" -> values.put("pid", freshPlan(who));
       case "POST /api/settlements/{sid}/representation/import" -> headers.addAll(List.of("Content-Type", "text/csv"));
       default -> {}

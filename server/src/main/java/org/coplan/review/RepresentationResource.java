@@ -31,9 +31,11 @@ import org.coplan.http.JsonBody;
 @Produces(MediaType.APPLICATION_JSON)
 public final class RepresentationResource {
   private final RepresentationService service;
+  private final CellMembershipService members;
 
-  RepresentationResource(RepresentationService service) {
+  RepresentationResource(RepresentationService service, CellMembershipService members) {
     this.service = service;
+    this.members = members;
   }
 
   @GET
@@ -68,6 +70,21 @@ public final class RepresentationResource {
     service.assign(sid, structureId, JsonBody.read(body, headers.getMediaType(), List.of(MediaType.APPLICATION_JSON_TYPE)),
         Caller.of(security).actor());
     return Response.noContent().build();
+  }
+
+  /** Many structures into one cell (or, with {@code "cell": null}, out of their cells), all or none. */
+  @PUT
+  @Path("structures")
+  public CellMembershipService.Assignment assignMany(
+      @PathParam("sid") String sid, @Context HttpHeaders headers, @Context SecurityContext security, InputStream body) {
+    return members.assign(sid, JsonBody.read(body, headers.getMediaType(), List.of(MediaType.APPLICATION_JSON_TYPE)),
+        Caller.of(security).actor());
+  }
+
+  @GET
+  @Path("units/{unitId}/structures")
+  public CellMembershipService.Members structures(@PathParam("sid") String sid, @PathParam("unitId") String unitId) {
+    return members.members(sid, unitId);
   }
 
   /** CSV of cell, cluster, segment, structure: rows that can be applied are; the report names the rest. */

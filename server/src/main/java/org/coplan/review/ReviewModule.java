@@ -11,7 +11,7 @@ public final class ReviewModule {
   public static List<Object> components(Jdbc jdbc, SettlementService settlements) {
     ProposalService proposals = new ProposalService(settlements, jdbc);
     return List.of(
-        new RepresentationResource(new RepresentationService(settlements, jdbc)),
+        new RepresentationResource(new RepresentationService(settlements, jdbc), new CellMembershipService(settlements, jdbc)),
         new ReviewResource(proposals, new ReviewService(settlements, proposals, jdbc)));
   }
 }
