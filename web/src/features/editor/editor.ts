@@ -14,15 +14,27 @@ import { EditHistory, type FeatureRef } from './history';
 import { type FeatureEvent, followPlan } from './live';
 import { Overlays } from './overlays';
 import { formFaults, staleEdit, tagOf } from './problems';
-import { DEFAULTS, type FieldSpec, changedValues, formsOf } from './schema';
+import { type FieldSpec, changedValues, defaultsOf, formsOf } from './schema';
+import { roundGeometry } from './geometry';
+import { KeyboardSketch } from './keyboard-sketch';
+import { TrueShapes } from './true-shapes';
 
-/** The tools, the layer each draws into, and its key. */
-const TOOLS: ReadonlyArray<{ id: string; layer: TileLayer; draw: DrawTool; key: string }> = [
-  { id: 'path', layer: 'footpaths', draw: 'linestring', key: 'p' },
-  { id: 'structure', layer: 'structures', draw: 'polygon', key: 's' },
-  { id: 'service', layer: 'services', draw: 'point', key: 'w' },
-  { id: 'constraint', layer: 'constraints', draw: 'polygon', key: 'c' },
+/**
+ * The tools, the layer each draws into, its key, and the shapes it draws, the first by default:
+ * the geometry types the server's layer takes (`Layer.java`), so a drain or a pipe is a service
+ * line and a power line's servitude a constraint line.
+ */
+const TOOLS: ReadonlyArray<{ id: string; layer: TileLayer; shapes: readonly DrawTool[]; key: string }> = [
+  { id: 'path', layer: 'footpaths', shapes: ['linestring'], key: 'p' },
+  { id: 'structure', layer: 'structures', shapes: ['polygon'], key: 's' },
+  { id: 'service', layer: 'services', shapes: ['point', 'linestring'], key: 'w' },
+  { id: 'constraint', layer: 'constraints', shapes: ['polygon', 'linestring'], key: 'c' },
 ];
+/** The key that switches a tool to its next shape. */
+const SHAPE_KEY = 'g';
+/** The keys of drawing at the map's centre cross (see KeyboardSketch). */
+const ADD_KEYS = ['Enter', ' '];
+const FINISH_KEY = 'f';
 
 interface Selected {
   ref: FeatureRef;
@@ -31,8 +43,8 @@ interface Selected {
 
 type State =
   | { kind: 'idle' }
-  | { kind: 'drawing'; tool: string; layer: TileLayer }
-  | { kind: 'creating'; layer: TileLayer; geometry: Geometry }
+  | { kind: 'drawing'; tool: string; layer: TileLayer; shape: DrawTool; sketch: KeyboardSketch }
+  | { kind: 'creating'; layer: TileLayer; geometry: Geometry; shape: DrawTool }
   | { kind: 'editing'; selected: Selected; version: number }
   | { kind: 'reshaping'; selected: Selected; version: number; drawId: string };
 
@@ -56,6 +68,8 @@ export class Editor {
   private readonly toolbar = el('div', { class: 'editor-toolbar', id: 'editor-toolbar', role: 'toolbar', hidden: true });
   private readonly panel = el('aside', { class: 'panel editor-panel', id: 'editor-panel', hidden: true, 'aria-labelledby': 'editor-panel-title' });
   private readonly buttons = new Map<string, HTMLButtonElement>();
+  /** Where drawing with the keyboard is told to a screen reader, step by step. */
+  private readonly announcer = el('p', { class: 'visually-hidden', id: 'editor-announce', role: 'status', 'aria-live': 'polite' });
   private editApi: EditApi | null = null;
   private history: EditHistory | null = null;
   private state: State = { kind: 'idle' };
@@ -75,10 +89,13 @@ export class Editor {
     this.overlays = new Overlays(map);
     this.consequences = new ConsequencesPanel(map, this.overlays);
     const layout = map.getContainer().parentElement!;
-    layout.append(this.toolbar, this.panel, this.consequences.root);
+    layout.append(this.toolbar, this.panel, this.consequences.root, this.announcer);
     map.on('style.load', () => this.restartDraw());
     if (map.isStyleLoaded()) this.restartDraw();
     document.addEventListener('keydown', (e) => this.onKey(e));
+    map.on('moveend', () => {
+      if (this.state.kind === 'drawing' || this.state.kind === 'reshaping') this.readShapes();
+    });
     onLocaleChange(() => this.renderToolbar());
     this.renderToolbar();
   }
@@ -92,6 +109,7 @@ export class Editor {
   show(settlementId: string, planId: string): void {
     this.cancel();
     this.editApi = new EditApi(settlementId, planId);
+    this.draw.shapes = new TrueShapes(settlementId, planId);
     this.history = new EditHistory(this.editApi.versionOps());
     this.history.onChange(() => this.renderToolbar());
     this.recent.clear();
@@ -168,8 +186,10 @@ export class Editor {
       b.disabled = disabled;
       return b;
     };
-    const drawing = this.state.kind === 'drawing' ? this.state.tool : null;
-    const tools = TOOLS.map((tool) => button(tool.id, t(`editor.tool.${tool.id}`), tool.key.toUpperCase(), () => this.startDrawing(tool.id), drawing === tool.id));
+    const drawing = this.state.kind === 'drawing' ? this.state : null;
+    const tools = TOOLS.map((tool) => button(tool.id, t(`editor.tool.${tool.id}`), tool.key.toUpperCase(), () => this.startDrawing(tool.id), drawing?.tool === tool.id));
+    const shapes = TOOLS.find((x) => x.id === drawing?.tool)?.shapes ?? [];
+    const shapeTools = shapes.length < 2 ? [] : shapes.map((shape) => button(`shape-${shape}`, t(`editor.shape.${shape}`), SHAPE_KEY.toUpperCase(), () => this.startDrawing(drawing!.tool, shape), drawing?.shape === shape));
     const sel = this.selected;
     const selectionTools = [
       button('edit', t('editor.editAttributes'), 'E', () => this.editAttributes(), undefined, !sel),
@@ -183,6 +203,7 @@ export class Editor {
     const group = (label: string, ...children: HTMLElement[]) => el('div', { class: 'editor-group', role: 'group', 'aria-label': label }, ...children);
     this.toolbar.replaceChildren(
       group(t('editor.group.draw'), ...tools),
+      ...(shapeTools.length > 0 ? [group(t('editor.group.shape'), ...shapeTools)] : []),
       group(t('editor.group.selected'), ...selectionTools),
       group(t('editor.group.history'), ...history),
     );
@@ -213,12 +234,21 @@ export class Editor {
     if (e.key === 'Escape' && this.state.kind !== 'idle') {
       e.preventDefault();
       this.cancel();
+      this.announce(t('editor.kbd.cancelled'));
+      return;
+    }
+    if (this.state.kind === 'drawing' && this.sketchKey(e, this.state)) {
+      e.preventDefault();
       return;
     }
     const tool = TOOLS.find((x) => x.key === e.key.toLowerCase());
     if (tool) {
       e.preventDefault();
       this.startDrawing(tool.id);
+    } else if (e.key.toLowerCase() === SHAPE_KEY && this.state.kind === 'drawing') {
+      const { tool: id, shape } = this.state;
+      const shapes = TOOLS.find((x) => x.id === id)!.shapes;
+      if (shapes.length > 1) this.startDrawing(id, shapes[(shapes.indexOf(shape) + 1) % shapes.length]);
     } else if (e.key.toLowerCase() === 'e' && this.selected) this.editAttributes();
     else if (e.key.toLowerCase() === 'r' && this.selected) this.reshape();
     else if ((e.key === 'Delete' || e.key === 'Backspace') && this.selected && this.state.kind === 'idle') void this.deleteSelected();
@@ -231,14 +261,72 @@ export class Editor {
     this.draw.start((_id, geometry) => this.drawn(geometry));
   }
 
-  private startDrawing(toolId: string): void {
+  private startDrawing(toolId: string, chosen?: DrawTool): void {
     const tool = TOOLS.find((x) => x.id === toolId)!;
+    const shape = chosen && tool.shapes.includes(chosen) ? chosen : tool.shapes[0]!;
+    // a tool chosen with the keyboard hands the keyboard to the map, where its keys draw
+    const fromKeyboard = document.activeElement?.closest('#editor-toolbar') && document.activeElement !== document.body;
     this.cancel();
     this.hooks.closeFeaturePanel();
-    this.state = { kind: 'drawing', tool: tool.id, layer: tool.layer };
-    this.draw.drawNew(tool.draw);
-    this.hooks.status.progress(t(`editor.hint.${tool.draw}`));
+    this.state = { kind: 'drawing', tool: tool.id, layer: tool.layer, shape, sketch: new KeyboardSketch(shape) };
+    this.draw.drawNew(shape);
+    this.readShapes();
+    const hint = `${t(`editor.hint.${shape}`)} ${t('editor.hint.keyboard')}`;
+    this.hooks.status.progress(hint);
+    this.announce(`${t(`editor.tool.${tool.id}`)}: ${t(`editor.shape.${shape}`)}. ${tool.shapes.length > 1 ? t('editor.hint.shapeKey') : ''}`.trim());
     this.renderToolbar();
+    if (fromKeyboard) this.map.getCanvas().focus();
+  }
+
+  /** Reads the stored shapes in view, for exact snapping; again when the view moves while drawing. */
+  private readShapes(): void {
+    const b = this.map.getBounds();
+    void this.draw.shapes?.read([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], this.map.getZoom());
+  }
+
+  /** A key of drawing at the centre cross (the map has the keyboard): true when it was one. */
+  private sketchKey(e: KeyboardEvent, state: State & { kind: 'drawing' }): boolean {
+    if (e.target !== this.map.getCanvas()) return false;
+    const { sketch } = state;
+    if (ADD_KEYS.includes(e.key)) {
+      // the pointer's own sketch (Terra Draw) finishes with Enter: not the keyboard's business
+      if (this.draw.sketching && sketch.count === 0) return false;
+      const canvas = this.map.getCanvas();
+      const centre: [number, number] = [canvas.clientWidth / 2, canvas.clientHeight / 2];
+      const snapped = this.draw.snapAt(centre);
+      const at = snapped ?? roundGeometry({ type: 'Point', coordinates: this.map.unproject(centre).toArray() }).coordinates as [number, number];
+      const step = sketch.add(at);
+      if (step.kind === 'done') {
+        this.announce(t('editor.kbd.placed'));
+        void this.drawn(step.geometry);
+      } else if (step.kind === 'same') this.announce(t('editor.kbd.same'));
+      else this.announce(t(snapped ? 'editor.kbd.addedSnapped' : 'editor.kbd.added', { n: step.count }));
+      this.overlays.setSketch(sketch.preview());
+      return true;
+    }
+    if (e.key === 'Backspace') {
+      this.announce(sketch.undo() ? t('editor.kbd.removed', { n: sketch.count }) : t('editor.kbd.nothing'));
+      this.overlays.setSketch(sketch.preview());
+      return true;
+    }
+    if (e.key.toLowerCase() === FINISH_KEY) {
+      const end = sketch.finish();
+      if (end.kind === 'short') this.announce(t('editor.kbd.short', { needed: end.needed, n: end.count }));
+      else {
+        this.overlays.setSketch(null);
+        void this.drawn(end.geometry);
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private announce(message: string): void {
+    // the same words twice are still said twice: the region is emptied first
+    this.announcer.textContent = '';
+    window.setTimeout(() => {
+      this.announcer.textContent = message;
+    }, 50);
   }
 
   private forms: Promise<Record<TileLayer, FieldSpec[]>> | null = null;
@@ -254,10 +342,11 @@ export class Editor {
   /** A new feature's outline is finished: its form opens. */
   private async drawn(geometry: Geometry): Promise<void> {
     if (this.state.kind !== 'drawing') return;
-    const layer = this.state.layer;
+    const { layer, shape } = this.state;
     this.hooks.status.clear();
     this.draw.hold();
-    this.state = { kind: 'creating', layer, geometry };
+    this.overlays.setSketch(geometry);
+    this.state = { kind: 'creating', layer, geometry, shape };
     let fields: FieldSpec[];
     try {
       fields = (await this.schema())[layer];
@@ -266,7 +355,7 @@ export class Editor {
       this.hooks.status.fail(`${t('editor.notSaved')} ${explainProblem(e)}`);
       return;
     }
-    const initial = { ...DEFAULTS[layer] };
+    const initial = { ...defaultsOf(layer, shape) };
     this.openForm(t(`editor.new.${layer}`), layer, fields, initial, () => void this.saveNew());
     if (layer === 'footpaths') {
       const width = (): number => Number(this.form?.values().width_m ?? 0);
@@ -307,6 +396,7 @@ export class Editor {
   /** Drops whatever is being drawn or edited (nothing was stored). */
   cancel(): void {
     this.draw.idle();
+    this.overlays.setSketch(null);
     this.overlays.setDraft(null, 0);
     this.hidePanel();
     if (this.state.kind === 'drawing') this.hooks.status.clear();
@@ -367,6 +457,7 @@ export class Editor {
         return;
       }
       this.state = { kind: 'reshaping', selected: fresh.selected, version: fresh.version, drawId };
+      this.readShapes();
       const save = el('button', { type: 'button', class: 'button button-primary', id: 'editor-save' }, t('editor.saveShape'));
       save.addEventListener('click', () => void this.saveShape());
       const cancel = el('button', { type: 'button', class: 'button', id: 'editor-cancel' }, t('action.cancel'));
@@ -443,6 +534,7 @@ export class Editor {
 
   private afterSave(message: string): void {
     this.draw.idle();
+    this.overlays.setSketch(null);
     this.overlays.setDraft(null, 0);
     this.hidePanel();
     this.state = { kind: 'idle' };
