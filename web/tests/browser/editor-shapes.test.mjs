@@ -172,6 +172,20 @@ describe('the editor: shapes, snapping and keys', () => {
         assert.ok(Date.now() < deadline, 'the drain along the path is an overlapping-corridors conflict');
         await new Promise((r) => setTimeout(r, 500));
       }
+      // in Swahili, the conflicts' sentences come from the server in Swahili (the list is read again)
+      const sentences = () => page.locator('#conflict-list .conflict-text span').allInnerTexts();
+      await page.locator('#conflict-list [data-type="overlapping_corridors"]').first().waitFor({ timeout: 30_000 });
+      const english = await sentences();
+      assert.ok(english.some((t) => /Stormwater drain .* runs \d+ m inside the corridor/.test(t)), JSON.stringify(english.slice(0, 5)));
+      const swahiliRead = page.waitForResponse((r) => /collections\/conflicts\/items\?.*lang=sw/.test(r.url()));
+      await page.selectOption('.language-select:visible', 'sw');
+      await swahiliRead;
+      await page.waitForFunction(() => [...document.querySelectorAll('#conflict-list .conflict-text span')].some((s) => /^Mfereji wa maji ya mvua .* inapita m \d+ ndani ya ukanda wa Njia ya miguu inayopendekezwa/.test(s.textContent)), null, { timeout: 10_000 });
+      const swahili = await sentences();
+      assert.equal(swahili.length, english.length);
+      assert.ok(swahili.every((t, i) => t !== english[i] && !/ the | inside | from /.test(t)), JSON.stringify(swahili.slice(0, 5)));
+      await page.selectOption('.language-select:visible', 'en');
+
       assert.deepEqual(problems, [], 'no console errors, page errors or failed requests');
     } finally {
       await browser.close();
