@@ -150,8 +150,16 @@ describe('the editor: shapes, snapping and keys', () => {
       assert.ok(within(v1, start) && within(v2, end), `vertices at the cross: ${JSON.stringify([v1, v2])} vs ${JSON.stringify([start, end])}`);
       assert.ok(v2[0] > v1[0] && v2[1] < v1[1], 'the second vertex is right of and below the first: the arrows moved the map');
 
+      // a tool pressed with the keyboard in the toolbar hands the keyboard to the map; Escape stops
+      await page.focus('#editor-structure');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement === window.coplanMap.getCanvas(), null, { timeout: 5_000 });
+      await announced(page, /Structure: Area/);
+      await page.keyboard.press('Escape');
+      await announced(page, /Drawing stopped; nothing saved/);
+      assert.equal(await page.locator('#editor-structure').getAttribute('aria-pressed'), 'false');
+
       // --- a tap placed with Enter alone
-      await page.locator('#map canvas').focus();
       await page.keyboard.press('w');
       await announced(page, /Service: Point/);
       await page.keyboard.press('Enter');

@@ -15,7 +15,7 @@ import { type FeatureEvent, followPlan } from './live';
 import { Overlays } from './overlays';
 import { formFaults, staleEdit, tagOf } from './problems';
 import { type FieldSpec, changedValues, defaultsOf, formsOf } from './schema';
-import { roundGeometry } from './geometry';
+import { KeyboardDrawing } from './keyboard-drawing';
 import { KeyboardSketch } from './keyboard-sketch';
 import { TrueShapes } from './true-shapes';
 
@@ -32,9 +32,6 @@ const TOOLS: ReadonlyArray<{ id: string; layer: TileLayer; shapes: readonly Draw
 ];
 /** The key that switches a tool to its next shape. */
 const SHAPE_KEY = 'g';
-/** The keys of drawing at the map's centre cross (see KeyboardSketch). */
-const ADD_KEYS = ['Enter', ' '];
-const FINISH_KEY = 'f';
 
 interface Selected {
   ref: FeatureRef;
@@ -68,8 +65,9 @@ export class Editor {
   private readonly toolbar = el('div', { class: 'editor-toolbar', id: 'editor-toolbar', role: 'toolbar', hidden: true });
   private readonly panel = el('aside', { class: 'panel editor-panel', id: 'editor-panel', hidden: true, 'aria-labelledby': 'editor-panel-title' });
   private readonly buttons = new Map<string, HTMLButtonElement>();
-  /** Where drawing with the keyboard is told to a screen reader, step by step. */
-  private readonly announcer = el('p', { class: 'visually-hidden', id: 'editor-announce', role: 'status', 'aria-live': 'polite' });
+  private readonly keyboard: KeyboardDrawing;
+  /** Whether the toolbar button being run was pressed with the keyboard (a click without a pointer). */
+  private keyboardClick = false;
   private editApi: EditApi | null = null;
   private history: EditHistory | null = null;
   private state: State = { kind: 'idle' };
@@ -87,9 +85,10 @@ export class Editor {
   ) {
     this.draw = new DrawController(map);
     this.overlays = new Overlays(map);
+    this.keyboard = new KeyboardDrawing(map, this.draw, this.overlays);
     this.consequences = new ConsequencesPanel(map, this.overlays);
     const layout = map.getContainer().parentElement!;
-    layout.append(this.toolbar, this.panel, this.consequences.root, this.announcer);
+    layout.append(this.toolbar, this.panel, this.consequences.root, this.keyboard.announcer);
     map.on('style.load', () => this.restartDraw());
     if (map.isStyleLoaded()) this.restartDraw();
     document.addEventListener('keydown', (e) => this.onKey(e));
@@ -174,7 +173,11 @@ export class Editor {
       let b = this.buttons.get(id);
       if (!b) {
         b = el('button', { type: 'button', class: 'editor-tool', id: `editor-${id}` });
-        b.addEventListener('click', () => this.runners.get(id)?.());
+        b.addEventListener('click', (e) => {
+          this.keyboardClick = e.detail === 0;
+          this.runners.get(id)?.();
+          this.keyboardClick = false;
+        });
         this.buttons.set(id, b);
       }
       this.runners.set(id, run);
@@ -234,21 +237,21 @@ export class Editor {
     if (e.key === 'Escape' && this.state.kind !== 'idle') {
       e.preventDefault();
       this.cancel();
-      this.announce(t('editor.kbd.cancelled'));
+      this.keyboard.announce(t('editor.kbd.cancelled'));
       return;
     }
-    if (this.state.kind === 'drawing' && this.sketchKey(e, this.state)) {
+    if (this.state.kind === 'drawing' && this.keyboard.key(e, this.state.sketch, (geometry) => void this.drawn(geometry))) {
       e.preventDefault();
       return;
     }
     const tool = TOOLS.find((x) => x.key === e.key.toLowerCase());
     if (tool) {
       e.preventDefault();
-      this.startDrawing(tool.id);
+      this.startDrawing(tool.id, undefined, true);
     } else if (e.key.toLowerCase() === SHAPE_KEY && this.state.kind === 'drawing') {
       const { tool: id, shape } = this.state;
       const shapes = TOOLS.find((x) => x.id === id)!.shapes;
-      if (shapes.length > 1) this.startDrawing(id, shapes[(shapes.indexOf(shape) + 1) % shapes.length]);
+      if (shapes.length > 1) this.startDrawing(id, shapes[(shapes.indexOf(shape) + 1) % shapes.length], true);
     } else if (e.key.toLowerCase() === 'e' && this.selected) this.editAttributes();
     else if (e.key.toLowerCase() === 'r' && this.selected) this.reshape();
     else if ((e.key === 'Delete' || e.key === 'Backspace') && this.selected && this.state.kind === 'idle') void this.deleteSelected();
@@ -261,11 +264,10 @@ export class Editor {
     this.draw.start((_id, geometry) => this.drawn(geometry));
   }
 
-  private startDrawing(toolId: string, chosen?: DrawTool): void {
+  /** Starts a tool in its `chosen` shape (else its first); `focusMap` hands the keyboard to the map, where its keys draw. */
+  private startDrawing(toolId: string, chosen?: DrawTool, focusMap = this.keyboardClick): void {
     const tool = TOOLS.find((x) => x.id === toolId)!;
     const shape = chosen && tool.shapes.includes(chosen) ? chosen : tool.shapes[0]!;
-    // a tool chosen with the keyboard hands the keyboard to the map, where its keys draw
-    const fromKeyboard = document.activeElement?.closest('#editor-toolbar') && document.activeElement !== document.body;
     this.cancel();
     this.hooks.closeFeaturePanel();
     this.state = { kind: 'drawing', tool: tool.id, layer: tool.layer, shape, sketch: new KeyboardSketch(shape) };
@@ -273,60 +275,15 @@ export class Editor {
     this.readShapes();
     const hint = `${t(`editor.hint.${shape}`)} ${t('editor.hint.keyboard')}`;
     this.hooks.status.progress(hint);
-    this.announce(`${t(`editor.tool.${tool.id}`)}: ${t(`editor.shape.${shape}`)}. ${tool.shapes.length > 1 ? t('editor.hint.shapeKey') : ''}`.trim());
+    this.keyboard.announce(`${t(`editor.tool.${tool.id}`)}: ${t(`editor.shape.${shape}`)}. ${tool.shapes.length > 1 ? t('editor.hint.shapeKey') : ''}`.trim());
     this.renderToolbar();
-    if (fromKeyboard) this.map.getCanvas().focus();
+    if (focusMap) this.map.getCanvas().focus();
   }
 
   /** Reads the stored shapes in view, for exact snapping; again when the view moves while drawing. */
   private readShapes(): void {
     const b = this.map.getBounds();
     void this.draw.shapes?.read([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], this.map.getZoom());
-  }
-
-  /** A key of drawing at the centre cross (the map has the keyboard): true when it was one. */
-  private sketchKey(e: KeyboardEvent, state: State & { kind: 'drawing' }): boolean {
-    if (e.target !== this.map.getCanvas()) return false;
-    const { sketch } = state;
-    if (ADD_KEYS.includes(e.key)) {
-      // the pointer's own sketch (Terra Draw) finishes with Enter: not the keyboard's business
-      if (this.draw.sketching && sketch.count === 0) return false;
-      const canvas = this.map.getCanvas();
-      const centre: [number, number] = [canvas.clientWidth / 2, canvas.clientHeight / 2];
-      const snapped = this.draw.snapAt(centre);
-      const at = snapped ?? roundGeometry({ type: 'Point', coordinates: this.map.unproject(centre).toArray() }).coordinates as [number, number];
-      const step = sketch.add(at);
-      if (step.kind === 'done') {
-        this.announce(t('editor.kbd.placed'));
-        void this.drawn(step.geometry);
-      } else if (step.kind === 'same') this.announce(t('editor.kbd.same'));
-      else this.announce(t(snapped ? 'editor.kbd.addedSnapped' : 'editor.kbd.added', { n: step.count }));
-      this.overlays.setSketch(sketch.preview());
-      return true;
-    }
-    if (e.key === 'Backspace') {
-      this.announce(sketch.undo() ? t('editor.kbd.removed', { n: sketch.count }) : t('editor.kbd.nothing'));
-      this.overlays.setSketch(sketch.preview());
-      return true;
-    }
-    if (e.key.toLowerCase() === FINISH_KEY) {
-      const end = sketch.finish();
-      if (end.kind === 'short') this.announce(t('editor.kbd.short', { needed: end.needed, n: end.count }));
-      else {
-        this.overlays.setSketch(null);
-        void this.drawn(end.geometry);
-      }
-      return true;
-    }
-    return false;
-  }
-
-  private announce(message: string): void {
-    // the same words twice are still said twice: the region is emptied first
-    this.announcer.textContent = '';
-    window.setTimeout(() => {
-      this.announcer.textContent = message;
-    }, 50);
   }
 
   private forms: Promise<Record<TileLayer, FieldSpec[]>> | null = null;
