@@ -8,8 +8,11 @@ import type { Geometry, ItemFeature } from '../../api/types';
  * the map draws would put a path's end beside a corner, never on it.
  */
 
-/** Below this zoom the view holds too many features to read, and no one aims at a corner. */
-const MIN_ZOOM = 16;
+/**
+ * Below this zoom a view holds too many features to read, and no one aims at a corner: a 1280 × 800
+ * view at z17 spans about 760 × 480 m, in dense Tandale some 1,500 structures (within LIMIT).
+ */
+const MIN_ZOOM = 17;
 /** The most features of a layer read for one view (the items endpoint's page). */
 const LIMIT = 2000;
 const LAYERS = ['footpaths', 'structures'] as const;
@@ -45,6 +48,8 @@ export class TrueShapes {
           }),
         ),
       );
+      // only the view's: what is out of view is not snapped to, and an edit since is read afresh
+      this.shapes.clear();
       for (const page of pages) for (const f of page.features) if (f.geometry) this.shapes.set(f.id, f.geometry);
     } catch (e) {
       // snapping falls back to the tiles' coordinates: near, not exact, and nothing breaks
