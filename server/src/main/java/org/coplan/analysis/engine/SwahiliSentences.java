@@ -108,7 +108,8 @@ final class SwahiliSentences {
       ": move the service", ": hamisha huduma",
       ": reroute the path", ": badilisha njia inapopita",
       "far", "mbali",
-      "not reachable along the paths", "haifikiki kwa kufuata njia");
+      // it stands where a distance stands ("liko ___ kutoka"): far, with no path to it
+      "not reachable along the paths", "mbali, bila njia ya kufika");
 
   private static final Pattern LABEL = Pattern.compile(
       "(?:(existing|proposed|agreed|built) )?([a-z ]+?)( '.*'| [PVCS]-\\d+)", Pattern.CASE_INSENSITIVE);

@@ -49,6 +49,10 @@ class SentencesTest {
     assertThat(SwahiliSentences.term("120 m along the paths")).isEqualTo("m 120 kwa kufuata njia");
     assertThat(SwahiliSentences.term("40 households")).isEqualTo("kaya 40");
     assertThat(SwahiliSentences.term("far")).isEqualTo("mbali");
+    assertThat(Sentences.render(ConflictType.WATER_ACCESS,
+        Map.of("structure", "S-7303", "distance", "not reachable along the paths", "norm", 200.0), SentenceLanguage.SW))
+        .isEqualTo("Jengo S-7303 liko mbali, bila njia ya kufika kutoka bomba la maji lililo karibu zaidi; mwendo"
+            + " uliokubaliwa ni m 200 au chini.");
     // what it does not know stays as it is
     assertThat(SwahiliSentences.term("S-12")).isEqualTo("S-12");
     assertThat(SwahiliSentences.term("hovercraft port V-3")).isEqualTo("hovercraft port V-3");
