@@ -3,7 +3,7 @@
 // a constraint line and a service point drawn with the keyboard alone at the map's centre cross.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { openMap, settled, signIn, useServer } from './app.mjs';
+import { openMap, screenshot, settled, signIn, useServer } from './app.mjs';
 import { PASSWORDS, apiSession, launchBrowser } from './harness.mjs';
 
 const server = useServer();
@@ -101,6 +101,7 @@ describe('the editor: shapes, snapping and keys', () => {
       assert.equal(await page.locator('#editor-shape-point').getAttribute('aria-pressed'), 'true', 'a service is a point unless the planner chooses');
       await page.click('#editor-shape-linestring');
       assert.equal(await page.locator('#editor-shape-linestring').getAttribute('aria-pressed'), 'true');
+      await screenshot(page, 'editor-shape.png');
       // along the new path, a few px off it: inside its corridor (the line snaps onto the path's ends)
       const a = { x: first.x, y: first.y + 3 };
       const b = { x: second.x, y: second.y + 3 };
@@ -139,6 +140,7 @@ describe('the editor: shapes, snapping and keys', () => {
       await page.keyboard.press('Enter');
       await announced(page, /Point 2 added/);
       const end = await centre();
+      await screenshot(page, 'editor-keyboard.png');
       await page.keyboard.press('f');
       await page.locator('#editor-form').waitFor({ timeout: 30_000 });
       assert.equal(await page.locator('#editor-field-kind').inputValue(), 'servitude');
