@@ -2,6 +2,7 @@
 // editor the consequences panel and the conflicts on the map show the edit, in headless Chromium.
 // Draws ROUNDS paths across Tandale structures in a new proposal and, for each, times from the
 // save's answer (the POST's responseEnd in the page) to
+//   - analysed: the panel's poll of GET .../analysis first answering a later sequence;
 //   - panel: the consequences panel's figures coming from a later analysis (data-sequence changes);
 //   - layer: the map drawing a corridor cut (editor-conflicts-fill) that was not there before.
 // Usage: node tests/browser/measure-refresh.mjs [rounds]   (COPLAN_URL to use a running server)
@@ -35,8 +36,19 @@ try {
       const map = window.coplanMap;
       const cuts = () => new Set(map.queryRenderedFeatures({ layers: ['editor-conflicts-fill'] }).map((f) => f.id));
       // a new conflict has a new id: a tile being reloaded may show fewer for a moment, never a new one
-      const state = { saved: null, panel: null, layer: null, before: cuts(), sequence: document.getElementById('consequences').dataset.sequence };
+      const state = { saved: null, analysed: null, panel: null, layer: null, before: cuts(), sequence: document.getElementById('consequences').dataset.sequence };
       window.refreshMeasure = state;
+      // when the panel's own poll of the analysis state first sees a later sequence (to 150 ms, its poll interval)
+      const fetchBefore = window.refreshFetch ?? window.fetch;
+      window.refreshFetch = fetchBefore;
+      window.fetch = async (...args) => {
+        const response = await fetchBefore(...args);
+        if (state.saved !== null && state.analysed === null && /\/analysis$/.test(String(args[0]))) {
+          const body = await response.clone().json().catch(() => null);
+          if (body && String(body.sequence) !== state.sequence) state.analysed = performance.now() - state.saved;
+        }
+        return response;
+      };
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) if (/collections\/footpaths\/items$/.test(e.name) && state.saved === null) state.saved = e.responseEnd;
       }).observe({ type: 'resource' });
@@ -65,7 +77,7 @@ try {
     await page.waitForFunction(() => window.refreshMeasure.panel !== null && window.refreshMeasure.layer !== null, null, { timeout: 30_000, polling: 200 }).catch(() => {});
     const m = await page.evaluate(() => window.refreshMeasure);
     const ms = (v) => (v === null ? null : Math.round(v));
-    rows.push({ round: round + 1, panelMs: ms(m.panel), layerMs: ms(m.layer), load1: Number(load.toFixed(1)) });
+    rows.push({ round: round + 1, analysedMs: ms(m.analysed), panelMs: ms(m.panel), layerMs: ms(m.layer), load1: Number(load.toFixed(1)) });
     console.log(JSON.stringify(rows.at(-1)));
   }
 } finally {
@@ -74,4 +86,4 @@ try {
 }
 const sorted = (k) => rows.map((r) => r[k]).filter((v) => v !== null).sort((a, b) => a - b);
 const median = (k) => sorted(k)[Math.floor(sorted(k).length / 2)];
-console.log(`panel: median ${median('panelMs')} ms, max ${Math.max(...sorted('panelMs'))} ms; layer: median ${median('layerMs')} ms, max ${Math.max(...sorted('layerMs'))} ms; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(`analysis seen: median ${median('analysedMs')} ms; panel: median ${median('panelMs')} ms, max ${Math.max(...sorted('panelMs'))} ms; layer: median ${median('layerMs')} ms, max ${Math.max(...sorted('layerMs'))} ms; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
