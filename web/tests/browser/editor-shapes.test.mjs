@@ -3,19 +3,11 @@
 // a constraint line and a service point drawn with the keyboard alone at the map's centre cross.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { openMap, screenshot, settled, signIn, useServer } from './app.mjs';
+import { openMap, screenshot, settled, showPlan, signIn, useServer } from './app.mjs';
 import { PASSWORDS, apiSession, launchBrowser } from './harness.mjs';
 
 const server = useServer();
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
-
-async function showPlan(page, planId) {
-  await page.evaluate((plan) => {
-    window.location.hash = `#tandale/${plan}`;
-  }, planId);
-  await page.waitForFunction((plan) => window.coplanPage?.current().planId === plan, planId, { timeout: 60_000 });
-  await page.waitForFunction(() => document.body.dataset.mapReady === 'true', null, { timeout: 120_000 });
-}
 
 /** Waits until the map has stopped moving (the arrow keys ease it) and drawn what it asked for. */
 function still(page) {

@@ -7,7 +7,7 @@
 //   - layer: the map drawing a corridor cut (editor-conflicts-fill) that was not there before.
 // Usage: node tests/browser/measure-refresh.mjs [rounds]   (COPLAN_URL to use a running server)
 import { loadavg } from 'node:os';
-import { openMap, settled, signIn } from './app.mjs';
+import { openMap, settled, showPlan, signIn } from './app.mjs';
 import { PASSWORDS, apiSession, launchBrowser, startServer } from './harness.mjs';
 
 const ROUNDS = Number(process.argv[2] ?? 5);
@@ -20,10 +20,7 @@ const rows = [];
 try {
   const { page } = await openMap(browser, server.url);
   await signIn(page, 'planner', PASSWORDS.demo);
-  await page.evaluate((id) => {
-    window.location.hash = `#tandale/${id}`;
-  }, plan.id);
-  await page.waitForFunction((id) => window.coplanPage?.current().planId === id, plan.id, { timeout: 60_000 });
+  await showPlan(page, plan.id);
   await page.locator('#editor-toolbar').waitFor({ timeout: 60_000 });
   await page.waitForFunction(() => document.getElementById('consequences')?.dataset.sequence !== undefined, null, { timeout: 180_000 });
   for (let round = 0; round < ROUNDS; round++) {
