@@ -106,6 +106,15 @@ export function settled(page) {
   return page.waitForFunction(() => window.coplanMap.loaded(), null, { timeout: 30_000 });
 }
 
+/** Shows a plan of Tandale on the page, through the address (the plan picker writes it too). */
+export async function showPlan(page, planId) {
+  await page.evaluate((plan) => {
+    window.location.hash = `#tandale/${plan}`;
+  }, planId);
+  await page.waitForFunction((plan) => window.coplanPage?.current().planId === plan, planId, { timeout: 60_000 });
+  await page.waitForFunction(() => document.body.dataset.mapReady === 'true', null, { timeout: 120_000 });
+}
+
 /** Fills and sends the sign-in form (opened from the top bar's "Sign in"). */
 export async function submitSignIn(page, username, password) {
   if (!(await page.locator('#sign-in-dialog').evaluate((d) => d.open))) await page.click('#sign-in-button');

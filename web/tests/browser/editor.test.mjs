@@ -3,7 +3,7 @@
 // browser follow the edit live through the plan's event stream.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { openMap, screenshot, settled, signIn, useServer } from './app.mjs';
+import { openMap, screenshot, settled, showPlan, signIn, useServer } from './app.mjs';
 import { PASSWORDS, apiSession, launchBrowser } from './harness.mjs';
 
 const server = useServer();
@@ -21,16 +21,6 @@ async function cookieOf(username) {
 }
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
 const ANALYSIS_TIMEOUT_MS = 120_000;
-
-/** Shows a plan of Tandale on the page (the plans panel is another piece of work; the page's own switch is used). */
-async function showPlan(page, planId) {
-  // the address decides what the map shows (the plan picker writes it too)
-  await page.evaluate((plan) => {
-    window.location.hash = `#tandale/${plan}`;
-  }, planId);
-  await page.waitForFunction((plan) => window.coplanPage?.current().planId === plan, planId, { timeout: 60_000 });
-  await page.waitForFunction(() => document.body.dataset.mapReady === 'true', null, { timeout: 120_000 });
-}
 
 /** The figures of the consequences panel, once the analysis has answered. */
 function figures(page) {

@@ -59,7 +59,11 @@ export class ConsequencesPanel {
       window.clearTimeout(this.viewTimer);
       this.viewTimer = window.setTimeout(() => void this.loadView(this.generation), 250);
     });
-    onLocaleChange(() => this.render());
+    // the sentences come from the server in the reader's language: read again in the new one
+    onLocaleChange(() => {
+      this.render();
+      void this.loadView(this.generation);
+    });
     this.render();
   }
 

@@ -12,7 +12,8 @@ import {
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { Geometry } from '../../api/types';
 import type { CoplanMap } from '../../map/create-map';
-import { COORDINATE_DECIMALS, type Px, type SnapTargets, linesOf, roundGeometry, snapPoint } from './geometry';
+import { COORDINATE_DECIMALS, type Px, type SnapTargets, linesOf, roundGeometry, snapTo } from './geometry';
+import type { TrueShapes } from './true-shapes';
 
 /** What a pointer snaps to: footpaths (existing and planned) and structure corners. */
 const SNAP_LAYERS = ['footpaths', 'footpaths-planned', 'structures-fill'];
@@ -37,11 +38,19 @@ export class DrawController {
 
   constructor(private readonly map: CoplanMap) {}
 
+  /** The stored geometries snapping uses instead of the tiles' quantised ones (see TrueShapes). */
+  shapes: TrueShapes | null = null;
+
   /** The snapping callback: the nearest corner or path within reach of the pointer, if any. */
-  private readonly snap: SnapToCustom = (event) => {
+  private readonly snap: SnapToCustom = (event) => this.snapAt([event.containerX, event.containerY]) ?? undefined;
+
+  /**
+   * What a vertex put at `p` (CSS px in the map's container) snaps to, as [lng, lat] rounded to
+   * 7 decimals: a corner's or bend's stored coordinates exactly, a point along a path, or null.
+   */
+  snapAt(p: Px): [number, number] | null {
     const layers = SNAP_LAYERS.filter((id) => this.map.getLayer(id));
-    if (layers.length === 0) return undefined;
-    const p: Px = [event.containerX, event.containerY];
+    if (layers.length === 0) return null;
     const around = this.map.queryRenderedFeatures(
       [
         [p[0] - SNAP_TOLERANCE, p[1] - SNAP_TOLERANCE],
@@ -49,17 +58,22 @@ export class DrawController {
       ],
       { layers },
     );
-    const snapped = snapPoint(p, this.targets(around), SNAP_TOLERANCE);
-    if (!snapped) return undefined;
-    const at = this.map.unproject(snapped);
+    const targets = this.targets(around);
+    const snapped = snapTo(p, targets, SNAP_TOLERANCE);
+    if (!snapped) return null;
+    const at = snapped.vertex === null ? this.map.unproject(snapped.px) : { lng: targets.lngLats[snapped.vertex]![0], lat: targets.lngLats[snapped.vertex]![1] };
     const f = 10 ** COORDINATE_DECIMALS;
     return [Math.round(at.lng * f) / f, Math.round(at.lat * f) / f];
-  };
+  }
 
-  private targets(features: MapGeoJSONFeature[]): SnapTargets {
-    const out: SnapTargets = { vertices: [], segments: [] };
+  private targets(features: MapGeoJSONFeature[]): SnapTargets & { lngLats: Array<[number, number]> } {
+    const out = { vertices: [] as Px[], segments: [] as Array<readonly [Px, Px]>, lngLats: [] as Array<[number, number]> };
+    const seen = new Set<unknown>();
     for (const f of features) {
-      for (const line of linesOf(f.geometry as Geometry)) {
+      const stored = this.shapes?.get(f.properties?.id);
+      if (stored && seen.has(f.properties?.id)) continue;
+      seen.add(f.properties?.id);
+      for (const line of linesOf(stored ?? (f.geometry as Geometry))) {
         const px = line.map(([lng, lat]) => {
           const q = this.map.project([lng!, lat!]);
           return [q.x, q.y] as Px;
@@ -68,6 +82,7 @@ export class DrawController {
         const isPath = f.sourceLayer === 'footpaths';
         px.forEach((v, i) => {
           out.vertices.push(v);
+          out.lngLats.push([line[i]![0]!, line[i]![1]!]);
           if (isPath && i > 0) out.segments.push([px[i - 1]!, v]);
         });
       }
@@ -120,6 +135,11 @@ export class DrawController {
       console.warn('terra draw stop', e);
     }
     this.draw = null;
+  }
+
+  /** Whether the pointer has a shape under way (Terra Draw holds its first vertices). */
+  get sketching(): boolean {
+    return (this.draw?.getSnapshot().length ?? 0) > 0;
   }
 
   get active(): boolean {

@@ -2,6 +2,7 @@ import { api, itemPath, planPath } from '../../api/client';
 import type { Geometry, ItemFeature, TileLayer } from '../../api/types';
 import type { FeatureRef, VersionOps } from './history';
 import type { FormValue } from './schema';
+import { locale } from '../../i18n/i18n';
 import { versionOfTag } from './problems';
 
 /**
@@ -118,7 +119,8 @@ export class EditApi {
 
   /** Conflicts within a box (CRS84), for the list of what is in view. */
   async conflictsIn(bbox: [number, number, number, number], limit = 300): Promise<ConflictPage> {
-    const path = `${planPath(this.settlementId, this.planId)}/collections/conflicts/items?limit=${limit}&bbox=${bbox.map((n) => n.toFixed(7)).join(',')}`;
+    // the sentences in the reader's language (the server falls back to English)
+    const path = `${planPath(this.settlementId, this.planId)}/collections/conflicts/items?limit=${limit}&lang=${locale()}&bbox=${bbox.map((n) => n.toFixed(7)).join(',')}`;
     const r = await api.request<{ features: Conflict[]; numberMatched: number }>('GET', path, { accept: GEOJSON, quiet: true });
     return { conflicts: r.features, matched: r.numberMatched };
   }

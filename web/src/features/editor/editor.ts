@@ -14,15 +14,24 @@ import { EditHistory, type FeatureRef } from './history';
 import { type FeatureEvent, followPlan } from './live';
 import { Overlays } from './overlays';
 import { formFaults, staleEdit, tagOf } from './problems';
-import { DEFAULTS, type FieldSpec, changedValues, formsOf } from './schema';
+import { type FieldSpec, changedValues, defaultsOf, formsOf } from './schema';
+import { KeyboardDrawing } from './keyboard-drawing';
+import { KeyboardSketch } from './keyboard-sketch';
+import { TrueShapes } from './true-shapes';
 
-/** The tools, the layer each draws into, and its key. */
-const TOOLS: ReadonlyArray<{ id: string; layer: TileLayer; draw: DrawTool; key: string }> = [
-  { id: 'path', layer: 'footpaths', draw: 'linestring', key: 'p' },
-  { id: 'structure', layer: 'structures', draw: 'polygon', key: 's' },
-  { id: 'service', layer: 'services', draw: 'point', key: 'w' },
-  { id: 'constraint', layer: 'constraints', draw: 'polygon', key: 'c' },
+/**
+ * The tools, the layer each draws into, its key, and the shapes it draws, the first by default:
+ * the geometry types the server's layer takes (`Layer.java`), so a drain or a pipe is a service
+ * line and a power line's servitude a constraint line.
+ */
+const TOOLS: ReadonlyArray<{ id: string; layer: TileLayer; shapes: readonly DrawTool[]; key: string }> = [
+  { id: 'path', layer: 'footpaths', shapes: ['linestring'], key: 'p' },
+  { id: 'structure', layer: 'structures', shapes: ['polygon'], key: 's' },
+  { id: 'service', layer: 'services', shapes: ['point', 'linestring'], key: 'w' },
+  { id: 'constraint', layer: 'constraints', shapes: ['polygon', 'linestring'], key: 'c' },
 ];
+/** The key that switches a tool to its next shape. */
+const SHAPE_KEY = 'g';
 
 interface Selected {
   ref: FeatureRef;
@@ -31,8 +40,8 @@ interface Selected {
 
 type State =
   | { kind: 'idle' }
-  | { kind: 'drawing'; tool: string; layer: TileLayer }
-  | { kind: 'creating'; layer: TileLayer; geometry: Geometry }
+  | { kind: 'drawing'; tool: string; layer: TileLayer; shape: DrawTool; sketch: KeyboardSketch }
+  | { kind: 'creating'; layer: TileLayer; geometry: Geometry; shape: DrawTool }
   | { kind: 'editing'; selected: Selected; version: number }
   | { kind: 'reshaping'; selected: Selected; version: number; drawId: string };
 
@@ -56,6 +65,9 @@ export class Editor {
   private readonly toolbar = el('div', { class: 'editor-toolbar', id: 'editor-toolbar', role: 'toolbar', hidden: true });
   private readonly panel = el('aside', { class: 'panel editor-panel', id: 'editor-panel', hidden: true, 'aria-labelledby': 'editor-panel-title' });
   private readonly buttons = new Map<string, HTMLButtonElement>();
+  private readonly keyboard: KeyboardDrawing;
+  /** Whether the toolbar button being run was pressed with the keyboard (a click without a pointer). */
+  private keyboardClick = false;
   private editApi: EditApi | null = null;
   private history: EditHistory | null = null;
   private state: State = { kind: 'idle' };
@@ -73,12 +85,16 @@ export class Editor {
   ) {
     this.draw = new DrawController(map);
     this.overlays = new Overlays(map);
+    this.keyboard = new KeyboardDrawing(map, this.draw, this.overlays);
     this.consequences = new ConsequencesPanel(map, this.overlays);
     const layout = map.getContainer().parentElement!;
-    layout.append(this.toolbar, this.panel, this.consequences.root);
+    layout.append(this.toolbar, this.panel, this.consequences.root, this.keyboard.announcer);
     map.on('style.load', () => this.restartDraw());
     if (map.isStyleLoaded()) this.restartDraw();
     document.addEventListener('keydown', (e) => this.onKey(e));
+    map.on('moveend', () => {
+      if (this.state.kind === 'drawing' || this.state.kind === 'reshaping') this.readShapes();
+    });
     onLocaleChange(() => this.renderToolbar());
     this.renderToolbar();
   }
@@ -92,6 +108,7 @@ export class Editor {
   show(settlementId: string, planId: string): void {
     this.cancel();
     this.editApi = new EditApi(settlementId, planId);
+    this.draw.shapes = new TrueShapes(settlementId, planId);
     this.history = new EditHistory(this.editApi.versionOps());
     this.history.onChange(() => this.renderToolbar());
     this.recent.clear();
@@ -156,7 +173,11 @@ export class Editor {
       let b = this.buttons.get(id);
       if (!b) {
         b = el('button', { type: 'button', class: 'editor-tool', id: `editor-${id}` });
-        b.addEventListener('click', () => this.runners.get(id)?.());
+        b.addEventListener('click', (e) => {
+          this.keyboardClick = e.detail === 0;
+          this.runners.get(id)?.();
+          this.keyboardClick = false;
+        });
         this.buttons.set(id, b);
       }
       this.runners.set(id, run);
@@ -168,8 +189,10 @@ export class Editor {
       b.disabled = disabled;
       return b;
     };
-    const drawing = this.state.kind === 'drawing' ? this.state.tool : null;
-    const tools = TOOLS.map((tool) => button(tool.id, t(`editor.tool.${tool.id}`), tool.key.toUpperCase(), () => this.startDrawing(tool.id), drawing === tool.id));
+    const drawing = this.state.kind === 'drawing' ? this.state : null;
+    const tools = TOOLS.map((tool) => button(tool.id, t(`editor.tool.${tool.id}`), tool.key.toUpperCase(), () => this.startDrawing(tool.id), drawing?.tool === tool.id));
+    const shapes = TOOLS.find((x) => x.id === drawing?.tool)?.shapes ?? [];
+    const shapeTools = shapes.length < 2 ? [] : shapes.map((shape) => button(`shape-${shape}`, t(`editor.shape.${shape}`), SHAPE_KEY.toUpperCase(), () => this.startDrawing(drawing!.tool, shape), drawing?.shape === shape));
     const sel = this.selected;
     const selectionTools = [
       button('edit', t('editor.editAttributes'), 'E', () => this.editAttributes(), undefined, !sel),
@@ -183,6 +206,7 @@ export class Editor {
     const group = (label: string, ...children: HTMLElement[]) => el('div', { class: 'editor-group', role: 'group', 'aria-label': label }, ...children);
     this.toolbar.replaceChildren(
       group(t('editor.group.draw'), ...tools),
+      ...(shapeTools.length > 0 ? [group(t('editor.group.shape'), ...shapeTools)] : []),
       group(t('editor.group.selected'), ...selectionTools),
       group(t('editor.group.history'), ...history),
     );
@@ -213,12 +237,21 @@ export class Editor {
     if (e.key === 'Escape' && this.state.kind !== 'idle') {
       e.preventDefault();
       this.cancel();
+      this.keyboard.announce(t('editor.kbd.cancelled'));
+      return;
+    }
+    if (this.state.kind === 'drawing' && this.keyboard.key(e, this.state.sketch, (geometry) => void this.drawn(geometry))) {
+      e.preventDefault();
       return;
     }
     const tool = TOOLS.find((x) => x.key === e.key.toLowerCase());
     if (tool) {
       e.preventDefault();
-      this.startDrawing(tool.id);
+      this.startDrawing(tool.id, undefined, true);
+    } else if (e.key.toLowerCase() === SHAPE_KEY && this.state.kind === 'drawing') {
+      const { tool: id, shape } = this.state;
+      const shapes = TOOLS.find((x) => x.id === id)!.shapes;
+      if (shapes.length > 1) this.startDrawing(id, shapes[(shapes.indexOf(shape) + 1) % shapes.length], true);
     } else if (e.key.toLowerCase() === 'e' && this.selected) this.editAttributes();
     else if (e.key.toLowerCase() === 'r' && this.selected) this.reshape();
     else if ((e.key === 'Delete' || e.key === 'Backspace') && this.selected && this.state.kind === 'idle') void this.deleteSelected();
@@ -231,14 +264,26 @@ export class Editor {
     this.draw.start((_id, geometry) => this.drawn(geometry));
   }
 
-  private startDrawing(toolId: string): void {
+  /** Starts a tool in its `chosen` shape (else its first); `focusMap` hands the keyboard to the map, where its keys draw. */
+  private startDrawing(toolId: string, chosen?: DrawTool, focusMap = this.keyboardClick): void {
     const tool = TOOLS.find((x) => x.id === toolId)!;
+    const shape = chosen && tool.shapes.includes(chosen) ? chosen : tool.shapes[0]!;
     this.cancel();
     this.hooks.closeFeaturePanel();
-    this.state = { kind: 'drawing', tool: tool.id, layer: tool.layer };
-    this.draw.drawNew(tool.draw);
-    this.hooks.status.progress(t(`editor.hint.${tool.draw}`));
+    this.state = { kind: 'drawing', tool: tool.id, layer: tool.layer, shape, sketch: new KeyboardSketch(shape) };
+    this.draw.drawNew(shape);
+    this.readShapes();
+    const hint = `${t(`editor.hint.${shape}`)} ${t('editor.hint.keyboard')}`;
+    this.hooks.status.progress(hint);
+    this.keyboard.announce(`${t(`editor.tool.${tool.id}`)}: ${t(`editor.shape.${shape}`)}. ${tool.shapes.length > 1 ? t('editor.hint.shapeKey') : ''}`.trim());
     this.renderToolbar();
+    if (focusMap) this.map.getCanvas().focus();
+  }
+
+  /** Reads the stored shapes in view, for exact snapping; again when the view moves while drawing. */
+  private readShapes(): void {
+    const b = this.map.getBounds();
+    void this.draw.shapes?.read([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], this.map.getZoom());
   }
 
   private forms: Promise<Record<TileLayer, FieldSpec[]>> | null = null;
@@ -254,10 +299,11 @@ export class Editor {
   /** A new feature's outline is finished: its form opens. */
   private async drawn(geometry: Geometry): Promise<void> {
     if (this.state.kind !== 'drawing') return;
-    const layer = this.state.layer;
+    const { layer, shape } = this.state;
     this.hooks.status.clear();
     this.draw.hold();
-    this.state = { kind: 'creating', layer, geometry };
+    this.overlays.setSketch(geometry);
+    this.state = { kind: 'creating', layer, geometry, shape };
     let fields: FieldSpec[];
     try {
       fields = (await this.schema())[layer];
@@ -266,7 +312,7 @@ export class Editor {
       this.hooks.status.fail(`${t('editor.notSaved')} ${explainProblem(e)}`);
       return;
     }
-    const initial = { ...DEFAULTS[layer] };
+    const initial = { ...defaultsOf(layer, shape) };
     this.openForm(t(`editor.new.${layer}`), layer, fields, initial, () => void this.saveNew());
     if (layer === 'footpaths') {
       const width = (): number => Number(this.form?.values().width_m ?? 0);
@@ -307,6 +353,7 @@ export class Editor {
   /** Drops whatever is being drawn or edited (nothing was stored). */
   cancel(): void {
     this.draw.idle();
+    this.overlays.setSketch(null);
     this.overlays.setDraft(null, 0);
     this.hidePanel();
     if (this.state.kind === 'drawing') this.hooks.status.clear();
@@ -367,6 +414,7 @@ export class Editor {
         return;
       }
       this.state = { kind: 'reshaping', selected: fresh.selected, version: fresh.version, drawId };
+      this.readShapes();
       const save = el('button', { type: 'button', class: 'button button-primary', id: 'editor-save' }, t('editor.saveShape'));
       save.addEventListener('click', () => void this.saveShape());
       const cancel = el('button', { type: 'button', class: 'button', id: 'editor-cancel' }, t('action.cancel'));
@@ -443,6 +491,7 @@ export class Editor {
 
   private afterSave(message: string): void {
     this.draw.idle();
+    this.overlays.setSketch(null);
     this.overlays.setDraft(null, 0);
     this.hidePanel();
     this.state = { kind: 'idle' };

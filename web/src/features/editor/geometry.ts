@@ -60,31 +60,43 @@ export interface SnapTargets {
   segments: Array<readonly [Px, Px]>;
 }
 
+/** What `p` snaps to: the point on screen and, when it is a vertex, that vertex's index in `targets.vertices`. */
+export interface Snap {
+  px: [number, number];
+  vertex: number | null;
+}
+
 /**
- * Where the pointer at `p` snaps to within `tolerance` px, or null: a vertex (a structure's
+ * What the pointer at `p` snaps to within `tolerance` px, or null: a vertex (a structure's
  * corner, a path's bend or end) wins over a point along a line, because corners are what
- * planners aim for and a line passes close to every corner it ends at.
+ * planners aim for and a line passes close to every corner it ends at. A vertex is answered by
+ * index, so the caller can use its exact coordinates rather than the screen position's.
  */
-export function snapPoint(p: Px, targets: SnapTargets, tolerance: number): [number, number] | null {
-  let best: [number, number] | null = null;
+export function snapTo(p: Px, targets: SnapTargets, tolerance: number): Snap | null {
+  let best: Snap | null = null;
   let bestDistance = tolerance;
-  for (const v of targets.vertices) {
+  targets.vertices.forEach((v, i) => {
     const d = distance(p, v);
     if (d <= bestDistance) {
-      best = [v[0], v[1]];
+      best = { px: [v[0], v[1]], vertex: i };
       bestDistance = d;
     }
-  }
+  });
   if (best) return best;
   for (const [a, b] of targets.segments) {
     const q = nearestOnSegment(p, a, b);
     const d = distance(p, q);
     if (d <= bestDistance) {
-      best = q;
+      best = { px: q, vertex: null };
       bestDistance = d;
     }
   }
   return best;
+}
+
+/** Where the pointer at `p` snaps to on screen (see snapTo), or null. */
+export function snapPoint(p: Px, targets: SnapTargets, tolerance: number): [number, number] | null {
+  return snapTo(p, targets, tolerance)?.px ?? null;
 }
 
 /** The lines and rings of a geometry (a point has none). */

@@ -20,6 +20,8 @@ export const SEVERITY_COLOURS: Record<string, string> = {
 export const OUTCOME_COLOURS = { relocate: '#D55E00', trim: '#F0E442' } as const;
 
 const DRAFT_SOURCE = 'editor-draft';
+/** What is drawn with the keyboard so far (Terra Draw draws what the pointer draws). */
+const SKETCH_SOURCE = 'editor-sketch';
 /** Conflicts drawn filled: what a corridor cuts. */
 const CUT_TYPES = ['corridor_relocation', 'corridor_trim'];
 /**
@@ -49,6 +51,7 @@ export class Overlays {
   private trim: string[] = [];
   private draft: { geometry: Geometry | null; width: number } = { geometry: null, width: 0 };
   private clearance = 0;
+  private sketch: Geometry | null = null;
   private lat = 0;
 
   constructor(private readonly map: CoplanMap) {
@@ -107,6 +110,34 @@ export class Overlays {
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: { 'line-color': '#0072B2', 'line-opacity': 0.45, 'line-width': trueWidth(['get', 'width_m'], this.lat) as never },
     });
+    map.addSource(SKETCH_SOURCE, { type: 'geojson', data: this.sketchData() });
+    map.addLayer({ id: 'editor-sketch-line', type: 'line', source: SKETCH_SOURCE, paint: { 'line-color': '#0072B2', 'line-width': 3 } });
+    map.addLayer({
+      id: 'editor-sketch-vertex',
+      type: 'circle',
+      source: SKETCH_SOURCE,
+      paint: { 'circle-radius': 5, 'circle-color': '#D55E00', 'circle-stroke-color': '#FFFFFF', 'circle-stroke-width': 2 },
+    });
+  }
+
+  /** The keyboard's sketch: its line and its vertices (null: none). */
+  setSketch(geometry: Geometry | null): void {
+    this.sketch = geometry;
+    (this.map.getSource(SKETCH_SOURCE) as GeoJSONSource | undefined)?.setData(this.sketchData());
+  }
+
+  private sketchData(): GeoJSON.FeatureCollection {
+    const g = this.sketch;
+    if (!g) return { type: 'FeatureCollection', features: [] };
+    const line = g.type === 'LineString' ? g.coordinates : g.type === 'Polygon' ? g.coordinates[0]! : null;
+    const vertices = line ?? (g.type === 'Point' ? [g.coordinates] : []);
+    return {
+      type: 'FeatureCollection',
+      features: [
+        ...(line ? [{ type: 'Feature' as const, geometry: { type: 'LineString' as const, coordinates: line }, properties: {} }] : []),
+        ...vertices.map((c) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: c }, properties: {} })),
+      ],
+    };
   }
 
   /** Which structures the plan relocates and which it trims (their UUIDs). */

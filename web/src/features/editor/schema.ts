@@ -61,6 +61,17 @@ export const DEFAULTS: Record<TileLayer, Record<string, string | number>> = {
   constraints: { kind: 'flood_zone', severity: 'no_build', setback_m: 0 },
 };
 
+/** Line defaults where a layer also takes lines: a drain is the usual service line, a servitude (a power line's) the usual constraint line. */
+const LINE_DEFAULTS: Partial<Record<TileLayer, Record<string, string | number>>> = {
+  services: { type: 'stormwater_drain', state: 'proposed' },
+  constraints: { kind: 'servitude', severity: 'no_build', setback_m: 0 },
+};
+
+/** What a new feature of `layer` drawn as `shape` starts with. */
+export function defaultsOf(layer: TileLayer, shape: 'point' | 'linestring' | 'polygon'): Record<string, string | number> {
+  return (shape === 'linestring' ? LINE_DEFAULTS[layer] : undefined) ?? DEFAULTS[layer];
+}
+
 export type FormValue = string | number | boolean | null;
 
 /**

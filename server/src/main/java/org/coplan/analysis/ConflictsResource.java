@@ -3,6 +3,8 @@ package org.coplan.analysis;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -19,7 +21,8 @@ import org.coplan.http.Link;
  * The read-only {@code conflicts} collection of a plan (OGC API - Features items): the stored
  * analysis results, paged in a stable order, filtered by {@code bbox} (CRS84). The first request
  * of a plan runs its analysis. The response names the analysis sequence it reflects ({@code
- * X-Analysis-Sequence}), so a client can tell whether its last edit is in.
+ * X-Analysis-Sequence}), so a client can tell whether its last edit is in. Sentences are in the
+ * language of {@code lang} or {@code Accept-Language} (English or Swahili; see {@link ConflictLanguage}).
  */
 @Path("/api/settlements/{sid}/plans/{pid}/collections/conflicts/items")
 @Produces({Link.GEOJSON, MediaType.APPLICATION_JSON})
@@ -39,7 +42,10 @@ public final class ConflictsResource {
       @QueryParam("bbox") String bbox,
       @QueryParam("limit") String limitText,
       @QueryParam("offset") String offsetText,
+      @QueryParam("lang") String lang,
+      @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
       @Context UriInfo uri) {
+    var language = ConflictLanguage.of(lang, acceptLanguage);
     int limit = integer("limit", limitText, DEFAULT_LIMIT, 1, MAX_LIMIT);
     int offset = integer("offset", offsetText, 0, 0, Integer.MAX_VALUE);
     double[] box = bbox(bbox);
@@ -56,8 +62,13 @@ public final class ConflictsResource {
           .put("href", uri.getRequestUriBuilder().replaceQueryParam("offset", offset + limit).replaceQueryParam("limit", limit).build().toString())
           .put("rel", "next").put("type", Link.GEOJSON);
     }
+    page.features().forEach(f -> ConflictLanguage.translate(f, language));
     out.putArray("features").addAll(page.features());
-    return Response.ok(out).header("X-Analysis-Sequence", status.sequence()).build();
+    return Response.ok(out)
+        .header("X-Analysis-Sequence", status.sequence())
+        .header(HttpHeaders.CONTENT_LANGUAGE, language.tag())
+        .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
+        .build();
   }
 
   private static int integer(String name, String text, int fallback, int min, int max) {

@@ -188,6 +188,35 @@ class TandaleAnalysisIT {
   }
 
   @Test
+  void conflictSentencesAreReadInSwahiliByParameterOrHeaderAndInEnglishOtherwise() {
+    String page = BASE + "/plans/baseline/collections/conflicts/items?limit=300";
+    JsonNode english = server.getJson(page);
+    JsonNode byParameter = server.getJson(page + "&lang=sw");
+    JsonNode byHeader = server.getJson(page, "Accept-Language", "sw-TZ,sw;q=0.9,en;q=0.5");
+    assertThat(byParameter.get("numberReturned").asInt()).isEqualTo(english.get("numberReturned").asInt()).isPositive();
+    Set<String> types = new TreeSet<>();
+    for (int i = 0; i < english.get("numberReturned").asInt(); i++) {
+      JsonNode en = english.at("/features/" + i + "/properties");
+      JsonNode sw = byParameter.at("/features/" + i + "/properties");
+      // the same conflict, only its sentence in another language
+      assertThat(sw.get("type")).isEqualTo(en.get("type"));
+      assertThat(sw.get("params")).isEqualTo(en.get("params"));
+      assertThat(sw.get("sentence").asText()).isNotEqualTo(en.get("sentence").asText()).doesNotContain("{")
+          .doesNotContain(" the ", " from ", " inside ", " along the paths");
+      assertThat(byHeader.at("/features/" + i + "/properties/sentence")).isEqualTo(sw.get("sentence"));
+      types.add(sw.get("type").asText());
+    }
+    assertThat(types).as("several kinds of sentence were read").hasSizeGreaterThan(1);
+    assertThat(byParameter.at("/features").findValuesAsText("sentence")).anyMatch(s -> s.startsWith("Jengo "));
+    HttpResponse<byte[]> sw = server.get(page + "&lang=sw");
+    assertThat(sw.headers().firstValue("Content-Language")).hasValue("sw");
+    assertThat(sw.headers().allValues("Vary").toString()).contains("Accept-Language");
+    // a language we do not have falls back to English
+    assertThat(server.getJson(page + "&lang=fr", "Accept-Language", "fr").at("/features/0/properties/sentence"))
+        .isEqualTo(english.at("/features/0/properties/sentence"));
+  }
+
+  @Test
   void theSettlementDetailReportsIndicatorsFromTheBaselineAnalysis() {
     JsonNode first = server.getJson(BASE).get("indicators");
     // the first ask starts the baseline analysis in the background (unless a test ran it already)

@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 /**
  * The plain-language sentence of every conflict type, in one place, as templates with named
  * parameters ({@code {structure}}, {@code {share}}...), so that they can be translated by swapping
- * this table: a conflict keeps its parameters beside the rendered English sentence.
+ * this table: a conflict keeps its parameters beside the rendered English sentence. The Swahili
+ * table is {@link SwahiliSentences}; a sentence in another language is rendered from the same
+ * type and parameters when a reader asks for it ({@link #render(ConflictType, Map, SentenceLanguage)}).
  */
 public final class Sentences {
   private static final Map<ConflictType, String> ENGLISH = new EnumMap<>(ConflictType.class);
@@ -61,6 +63,7 @@ public final class Sentences {
 
   private static final Pattern PARAM = Pattern.compile("\\{(\\w+)}");
   private static final Map<ConflictType, String[]> PARTS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<ConflictType, String[]> SWAHILI_PARTS = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Sentences() {}
 
@@ -73,9 +76,31 @@ public final class Sentences {
     return ENGLISH.get(type);
   }
 
+  /** The template of a type in {@code language}. */
+  public static String template(ConflictType type, SentenceLanguage language) {
+    return language == SentenceLanguage.SW ? SwahiliSentences.TEMPLATES.get(type) : ENGLISH.get(type);
+  }
+
+  /**
+   * The sentence of a type in {@code language} from its parameters (as stored beside the English
+   * one). Parameters that are English words (a path's or service's label, "far") are put in that
+   * language too ({@link SwahiliSentences#term}); names planners gave stay as they are.
+   */
+  public static String render(ConflictType type, Map<String, Object> params, SentenceLanguage language) {
+    if (language != SentenceLanguage.SW) {
+      return render(type, params);
+    }
+    Map<String, Object> translated = new java.util.HashMap<>();
+    params.forEach((k, v) -> translated.put(k, v instanceof String text ? SwahiliSentences.term(text) : v));
+    return render(type, SWAHILI_PARTS.computeIfAbsent(type, t -> split(SwahiliSentences.TEMPLATES.get(t))), translated);
+  }
+
   static String render(ConflictType type, Map<String, Object> params) {
     // templates are split once into literal text and parameter names: no regex per sentence
-    String[] parts = PARTS.computeIfAbsent(type, t -> split(ENGLISH.get(t)));
+    return render(type, PARTS.computeIfAbsent(type, t -> split(ENGLISH.get(t))), params);
+  }
+
+  private static String render(ConflictType type, String[] parts, Map<String, Object> params) {
     StringBuilder out = new StringBuilder(parts.length * 16);
     for (int i = 0; i < parts.length; i++) {
       if (i % 2 == 0) {
@@ -89,6 +114,16 @@ public final class Sentences {
       }
     }
     return out.toString();
+  }
+
+  /** The parameter names of a template, in order. */
+  public static java.util.List<String> parameters(String template) {
+    String[] parts = split(template);
+    java.util.List<String> names = new java.util.ArrayList<>();
+    for (int i = 1; i < parts.length; i += 2) {
+      names.add(parts[i]);
+    }
+    return names;
   }
 
   /** A template as literal, name, literal, name, ..., literal. */
