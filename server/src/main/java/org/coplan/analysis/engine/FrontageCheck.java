@@ -32,11 +32,15 @@ final class FrontageCheck {
 
   /** The distance from the footprint to the nearest footpath or road within {@code limit}, or null. */
   static Double nearestPath(Structure s, PlanModel model, double limit) {
-    Envelope box = new Envelope(s.geometry().getEnvelopeInternal());
+    Envelope own = s.geometry().getEnvelopeInternal();
+    Envelope box = new Envelope(own);
     box.expandBy(limit);
     double best = Double.POSITIVE_INFINITY;
     for (Path p : model.paths.near(box)) {
-      best = Math.min(best, s.geometry().distance(p.geometry()));
+      // no point of a path is nearer than its envelope: most candidates end here, without DistanceOp
+      if (own.distance(p.geometry().getEnvelopeInternal()) < Math.min(best, limit + 1e-9)) {
+        best = Math.min(best, s.geometry().distance(p.geometry()));
+      }
     }
     return best <= limit ? best : null;
   }
