@@ -94,9 +94,16 @@ describe('the editor: shapes, snapping and keys', () => {
       await page.click('#editor-shape-linestring');
       assert.equal(await page.locator('#editor-shape-linestring').getAttribute('aria-pressed'), 'true');
       await screenshot(page, 'editor-shape.png');
-      // along the new path, a few px off it: inside its corridor (the line snaps onto the path's ends)
-      const a = { x: first.x, y: first.y + 3 };
-      const b = { x: second.x, y: second.y + 3 };
+      // along the new path, from its stored first vertex to its last: inside its corridor. The
+      // points are where the path's ends are drawn, so whatever the pointer snaps to there (the
+      // path's ends, once its tiles are in) the second click's vertex is where the finishing click is
+      const [a, b] = await page.evaluate((coords) => {
+        const rect = window.coplanMap.getCanvas().getBoundingClientRect();
+        return [coords[0], coords.at(-1)].map((c) => {
+          const p = window.coplanMap.project(c);
+          return { x: rect.left + Math.round(p.x), y: rect.top + Math.round(p.y) };
+        });
+      }, stored.geometry.coordinates);
       for (const p of [a, b]) {
         await page.mouse.move(p.x, p.y);
         await page.mouse.click(p.x, p.y);
