@@ -15,7 +15,6 @@ const POLL_MS = 150;
 const READ_LIMIT = 1000;
 const LIST_LIMIT = 100;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * The live consequences of the plan shown: the number of conflicts, the structures the plan
@@ -43,6 +42,8 @@ export class ConsequencesPanel {
   private generation = 0;
   private liveState: 'connecting' | 'live' | 'offline' = 'connecting';
   private viewTimer: number | undefined;
+  /** Ends the current wait between polls of the analysis state early: see {@link analysed}. */
+  private wake: (() => void) | null = null;
 
   constructor(
     private readonly map: CoplanMap,
@@ -81,6 +82,28 @@ export class ConsequencesPanel {
     if (this.editApi === editApi) await this.reload(false);
   }
 
+  /**
+   * The event stream says the plan's conflicts were rewritten: the poll waiting for the analysis
+   * asks again now rather than at its next tick (the poll stays, for an edit that changes no
+   * conflict and so sends no event).
+   */
+  analysed(): void {
+    this.wake?.();
+  }
+
+  /** Waits `ms`, or less when {@link analysed} is called meanwhile. */
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        window.clearTimeout(timer);
+        if (this.wake === done) this.wake = null;
+        resolve();
+      };
+      const timer = window.setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+
   setLive(state: 'connecting' | 'live' | 'offline'): void {
     this.liveState = state;
     this.renderLive();
@@ -100,29 +123,31 @@ export class ConsequencesPanel {
       let state = await editApi.analysis();
       const deadline = Date.now() + WAIT_MS;
       while (waitForAnalysis && state.sequence <= this.sequence && Date.now() < deadline) {
-        await sleep(POLL_MS);
+        await this.pause(POLL_MS);
         if (generation !== this.generation) return;
         state = await editApi.analysis();
       }
       if (generation !== this.generation) return;
-      // one request at a time: a plan's first analysis takes a while, and the page's other requests
-      // (tiles, sign-out) must not queue behind several of ours for the browser's few connections
-      const impact = await editApi.impact();
+      // the figures and the conflicts in view together, once the analysis has the edit (two
+      // requests: the page's tiles still have the browser's other connections); the baseline's
+      // figures once per plan, before: a plan's first analysis takes a while
       const baseline = this.baseline || editApi.planId === 'baseline' ? this.baseline : await editApi.impact('baseline');
+      if (generation !== this.generation) return;
+      if (this.map.getSource(DATA_SOURCE)) this.map.refreshTiles(DATA_SOURCE);
+      const [impact] = await Promise.all([editApi.impact(), this.loadView(generation, false)]);
       if (generation !== this.generation) return;
       this.sequence = state.sequence;
       this.total = state.conflicts;
       this.impact = impact;
       this.baseline = baseline;
-      if (this.map.getSource(DATA_SOURCE)) this.map.refreshTiles(DATA_SOURCE);
-      await this.loadView(generation);
+      this.render();
       this.root.dataset.sequence = String(state.sequence);
     } catch (e) {
       if (generation === this.generation) this.listNote.textContent = t('consequences.failed', { reason: explainProblem(e) });
     }
   }
 
-  private async loadView(generation: number): Promise<void> {
+  private async loadView(generation: number, render = true): Promise<void> {
     const editApi = this.editApi;
     if (!editApi || generation !== this.generation) return;
     const b = this.map.getBounds();
@@ -134,7 +159,7 @@ export class ConsequencesPanel {
       this.matched = page.matched;
       const { relocate, trim } = outcomes(page.conflicts);
       this.overlays.setOutcomes(relocate, trim);
-      this.render();
+      if (render) this.render();
     } catch (e) {
       if (generation === this.generation) this.listNote.textContent = t('consequences.failed', { reason: explainProblem(e) });
     }

@@ -116,6 +116,7 @@ export class Editor {
     this.stopLive = followPlan(settlementId, planId, {
       feature: (e) => this.onFeatureEvent(e),
       reload: () => void this.consequences.reload(false, true),
+      analysis: () => this.consequences.analysed(),
       state: (s) => this.consequences.setLive(s),
     });
     void this.consequences.show(this.editApi);

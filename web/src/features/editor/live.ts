@@ -19,6 +19,8 @@ export interface LiveHandlers {
   feature(event: FeatureEvent): void;
   /** The server may have missed changes: read everything again. */
   reload(): void;
+  /** The plan's stored conflicts changed: the analysis has taken an edit in. */
+  analysis?(): void;
   state(state: 'connecting' | 'live' | 'offline'): void;
 }
 
@@ -42,5 +44,6 @@ export function followPlan(settlementId: string, planId: string, handlers: LiveH
     }
   });
   source.addEventListener('reload', () => handlers.reload());
+  source.addEventListener('analysis', () => handlers.analysis?.());
   return () => source.close();
 }

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 import org.coplan.changes.AppEvent;
 import org.coplan.changes.ChangeListener;
+import org.coplan.changes.ConflictChange;
 import org.coplan.changes.ChangedFeature;
 import org.coplan.changes.FeatureChange;
 import org.coplan.http.JsonMapper;
@@ -148,6 +149,22 @@ public final class PlanEventStreams implements ChangeListener, AutoCloseable {
     boolean everyPlan = Plan.BASELINE.equals(change.planId());
     fanOut(change.settlementId(), "feature", data,
         s -> s.settlementId.equals(change.settlementId()) && (everyPlan || s.planId.equals(change.planId())));
+  }
+
+  /**
+   * The plan's stored analysis changed (a statement wrote or removed conflicts): screens showing the
+   * plan's consequences read them again now instead of at their next poll of the analysis state.
+   */
+  @Override
+  public void conflictsChanged(ConflictChange change) {
+    ObjectNode data = JsonMapper.MAPPER.createObjectNode();
+    data.put("plan", change.planId());
+    data.put("count", change.count());
+    data.set("extent", box(change.extent()));
+    // a hint, not a change to catch up on: it does not count as missed for a reconnecting stream
+    // (the screen polls the analysis state anyway), so it is not recorded against the settlement
+    fanOut(null, "analysis", data,
+        s -> s.settlementId.equals(change.settlementId()) && s.planId.equals(change.planId()));
   }
 
   @Override

@@ -23,7 +23,7 @@ class PlanEventsIT {
 
   @BeforeAll
   static void plans() {
-    for (String id : new String[] {"north", "south"}) {
+    for (String id : new String[] {"north", "south", "east"}) {
       assertThat(Requests.send(server, "POST", PLANS, Requests.JSON, "{\"id\":\"" + id + "\",\"name\":\"" + id + "\"}").statusCode())
           .isEqualTo(201);
     }
@@ -53,6 +53,36 @@ class PlanEventsIT {
       post("baseline", 39.2403);
       EventStream.Event base = north.next("feature", 5, TimeUnit.SECONDS);
       assertThat(base.data().get("plan").asText()).as("south's edit never came before it").isEqualTo("baseline");
+    }
+  }
+
+  @Test
+  void whenAnEditsConflictsAreWrittenThePlansScreensAreToldAtOnce() throws Exception {
+    // the plan's analysis is kept (and so brought up to date after each edit) once someone asked for it
+    assertThat(Requests.send(server, "GET", PLANS + "/east/analysis", null, null).statusCode()).isEqualTo(200);
+    try (EventStream east = EventStream.openAsAdmin(server, PLANS + "/east/events");
+        EventStream south = EventStream.openAsAdmin(server, PLANS + "/south/events")) {
+      assertThat(east.next("ready", 5, TimeUnit.SECONDS)).isNotNull();
+      assertThat(south.next("ready", 5, TimeUnit.SECONDS)).isNotNull();
+      // a 6 m proposed road 200 m long through the middle of a structure: it cuts structures
+      double lon = ((Number) Requests.scalar(server, "SELECT ST_X(ST_Centroid(geom)) FROM structures"
+          + " WHERE settlement_id = 'tandale' AND plan_id = 'baseline' ORDER BY fid OFFSET 4000 LIMIT 1")).doubleValue();
+      double lat = ((Number) Requests.scalar(server, "SELECT ST_Y(ST_Centroid(geom)) FROM structures"
+          + " WHERE settlement_id = 'tandale' AND plan_id = 'baseline' ORDER BY fid OFFSET 4000 LIMIT 1")).doubleValue();
+      var r = Requests.post(server, PLANS + "/east/collections/footpaths/items",
+          feature(line(lon - 0.001, lat, lon + 0.001, lat), footpath("road", 6.0)));
+      assertThat(r.statusCode()).as(new String(r.body())).isEqualTo(201);
+      EventStream.Event analysis = east.next("analysis", 30, TimeUnit.SECONDS);
+      assertThat(analysis).as("the analysis event of east's edit").isNotNull();
+      assertThat(analysis.data().get("plan").asText()).isEqualTo("east");
+      assertThat(analysis.data().get("count").asInt()).isPositive();
+      assertThat(analysis.data().get("extent").size()).isEqualTo(4);
+      // the stored conflicts now hold the cut: the screen that reads them on this event sees it
+      String conflicts = new String(Requests.send(server, "GET",
+          PLANS + "/east/collections/conflicts/items?limit=1000&bbox=" + (lon - 0.001) + "," + (lat - 0.0002) + ","
+              + (lon + 0.001) + "," + (lat + 0.0002), null, null).body());
+      assertThat(conflicts).contains("corridor_");
+      assertThat(south.next("analysis", 2, TimeUnit.SECONDS)).as("another plan's screens are not told").isNull();
     }
   }
 
