@@ -50,6 +50,7 @@ public final class LoadBench {
     int editors = args.getInt("editors", "editing clients", 20);
     int viewers = args.getInt("viewers", "event-stream clients", 200);
     int seconds = args.getInt("seconds", "length of the run", 60);
+    boolean analysis = "true".equals(args.getString("analysis", "keep the baseline's analysis up to date during the run", "false"));
     site.ensure(List.of(SID), out);
     List<String> tokens = editorTokens(site, editors);
     List<String> ids = site.jdbc().read(c -> {
@@ -69,6 +70,17 @@ public final class LoadBench {
     try (CoplanServer server = site.startServer(Map.of("event-stream-seconds", Integer.toString(seconds + 120)))) {
       String plan = "http://127.0.0.1:" + server.port() + "/api/settlements/" + SID + "/plans/baseline";
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+      if (analysis) {
+        // asking for the analysis state makes the server analyse the plan and keep it up to date:
+        // every edit of the run is then re-analysed (on its own thread) while it is measured
+        long t = System.nanoTime();
+        HttpResponse<String> status = http.send(HttpRequest.newBuilder(URI.create(plan + "/analysis"))
+            .header("Authorization", "Bearer " + tokens.get(0)).build(), HttpResponse.BodyHandlers.ofString());
+        if (status.statusCode() != 200) {
+          throw new IllegalStateException("analysis: " + status.statusCode() + " " + status.body());
+        }
+        out.printf("baseline analysed in %.1f s; it is kept up to date during the run%n", (System.nanoTime() - t) / 1e9);
+      }
       // viewer → "id-vN" → arrival time
       List<Map<String, Long>> seen = new ArrayList<>();
       CountDownLatch ready = new CountDownLatch(viewers);
@@ -156,7 +168,8 @@ public final class LoadBench {
       }
       double[] del = delivery.stream().mapToDouble(Double::doubleValue).toArray();
       long inHistory = inHistory(site, acks);
-      out.printf("editors %d × 1 edit/s, viewers %d, %d s on %s%n", editors, viewers, seconds, SID);
+      out.printf("editors %d × 1 edit/s, viewers %d, %d s on %s, analysis %s%n", editors, viewers, seconds, SID,
+          analysis ? "kept up to date" : "off");
       out.printf("| measure | result | target |%n|---|---|---|%n");
       out.printf("| edits acknowledged | %d (of %d planned) | — |%n", acks.size(), editors * seconds);
       out.printf("| errors (edits / event streams) | %d / %d | 0 |%n", editErrors.get(), streamErrors.get());
