@@ -102,13 +102,22 @@ describe('the editor: shapes, snapping and keys', () => {
       // along the new path, from its stored first vertex to its last: inside its corridor. The
       // points are where the path's ends are drawn, so whatever the pointer snaps to there (the
       // path's ends, once its tiles are in) the second click's vertex is where the finishing click is
+      // The consequences panel grows upwards once the path's conflicts are listed and may then
+      // cover the path's first end: it is folded first, and both ends must reach the map.
+      await page.evaluate(() => {
+        document.getElementById('consequences').open = false;
+      });
       const [a, b] = await page.evaluate((coords) => {
-        const rect = window.coplanMap.getCanvas().getBoundingClientRect();
+        const canvas = window.coplanMap.getCanvas();
+        const rect = canvas.getBoundingClientRect();
         return [coords[0], coords.at(-1)].map((c) => {
           const p = window.coplanMap.project(c);
-          return { x: rect.left + Math.round(p.x), y: rect.top + Math.round(p.y) };
+          const x = rect.left + Math.round(p.x);
+          const y = rect.top + Math.round(p.y);
+          return { x, y, onMap: document.elementFromPoint(x, y) === canvas };
         });
       }, stored.geometry.coordinates);
+      assert.ok(a.onMap && b.onMap, `both ends of the path are clickable on the map: ${JSON.stringify([a, b])}`);
       for (const p of [a, b]) {
         await page.mouse.move(p.x, p.y);
         await page.mouse.click(p.x, p.y);
@@ -117,6 +126,9 @@ describe('the editor: shapes, snapping and keys', () => {
       await page.locator('#editor-form').waitFor({ timeout: 30_000 });
       assert.equal(await page.locator('#editor-field-type').inputValue(), 'stormwater_drain');
       const drain = await save(page, 'services');
+      await page.evaluate(() => {
+        document.getElementById('consequences').open = true;
+      });
       assert.equal(drain.geometry.type, 'LineString');
       assert.equal(drain.properties.type, 'stormwater_drain');
 
