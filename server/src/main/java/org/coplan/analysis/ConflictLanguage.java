@@ -17,7 +17,9 @@ import org.coplan.analysis.engine.Sentences;
  * parameters as it is read.
  */
 final class ConflictLanguage {
-  private static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("sw"));
+  /** The languages sentences have templates in, as locales for {@link Locale#lookup}. */
+  private static final List<Locale> SUPPORTED =
+      java.util.Arrays.stream(SentenceLanguage.values()).map(l -> Locale.forLanguageTag(l.tag())).toList();
 
   private ConflictLanguage() {}
 

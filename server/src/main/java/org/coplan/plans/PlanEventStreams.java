@@ -161,8 +161,8 @@ public final class PlanEventStreams implements ChangeListener, AutoCloseable {
     data.put("plan", change.planId());
     data.put("count", change.count());
     data.set("extent", box(change.extent()));
-    // a hint, not a change to catch up on: it does not count as missed for a reconnecting stream
-    // (the screen polls the analysis state anyway), so it is not recorded against the settlement
+    // a hint, not a change to catch up on: a reconnecting stream that missed it need not reload
+    // (the screen polls the analysis state anyway)
     fanOut(null, "analysis", data,
         s -> s.settlementId.equals(change.settlementId()) && s.planId.equals(change.planId()));
   }
@@ -182,8 +182,13 @@ public final class PlanEventStreams implements ChangeListener, AutoCloseable {
     fanOut(null, "reload", JsonMapper.MAPPER.createObjectNode(), s -> true);
   }
 
-  /** Builds the event once and queues it on every stream that wants it. */
-  private void fanOut(String settlementId, String name, ObjectNode data, Predicate<Stream> wants) {
+  /**
+   * Builds the event once and queues it on every stream that wants it. {@code missedBy}: the
+   * settlement whose streams, reconnecting with an earlier {@code Last-Event-ID}, must be told to
+   * reload because of this event; null when missing it costs nothing (a hint) or every stream is
+   * told anyway ({@code reload} itself).
+   */
+  private void fanOut(String missedBy, String name, ObjectNode data, Predicate<Stream> wants) {
     Sse current = sse;
     if (current == null) {
       return;
@@ -193,9 +198,9 @@ public final class PlanEventStreams implements ChangeListener, AutoCloseable {
     if (event == null) {
       return;
     }
-    if (settlementId != null) {
+    if (missedBy != null) {
       // before the streams are walked: see open()
-      lastIdBySettlement.merge(settlementId, id, Math::max);
+      lastIdBySettlement.merge(missedBy, id, Math::max);
     }
     for (Stream s : streams) {
       if (wants.test(s)) {
